@@ -1,0 +1,66 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type ApiKeyRow, apiKeys } from "../db/schema";
+import { newId } from "../ids";
+
+const KEY_PREFIX = "ak_";
+const DISPLAY_PREFIX_LENGTH = 11;
+
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** 32 random bytes, base64url: unguessable, header-safe and easy to copy. */
+export function generateKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const base64 = btoa(String.fromCharCode(...bytes));
+  return KEY_PREFIX + base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export async function createApiKey(db: Database, workspaceId: string, name: string) {
+  const key = generateKey();
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      id: newId(),
+      workspaceId,
+      name,
+      keyHash: await sha256Hex(key),
+      keyPrefix: key.slice(0, DISPLAY_PREFIX_LENGTH),
+      createdAt: new Date().toISOString(),
+    })
+    .returning();
+  return { row: row as ApiKeyRow, key };
+}
+
+export async function listApiKeys(db: Database, workspaceId?: string) {
+  return db
+    .select()
+    .from(apiKeys)
+    .where(workspaceId ? eq(apiKeys.workspaceId, workspaceId) : undefined)
+    .orderBy(desc(apiKeys.id));
+}
+
+/** Returns the revoked row, or null when there is no such key. Revoking twice is harmless. */
+export async function revokeApiKey(db: Database, id: string) {
+  const existing = await db.query.apiKeys.findFirst({ where: eq(apiKeys.id, id) });
+  if (!existing) return null;
+  if (existing.revokedAt) return existing;
+  const [revoked] = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(eq(apiKeys.id, id))
+    .returning();
+  return revoked ?? existing;
+}
+
+/** The workspace a presented key belongs to, or null for unknown and revoked keys. */
+export async function workspaceForKey(db: Database, key: string): Promise<string | null> {
+  if (!key.startsWith(KEY_PREFIX)) return null;
+  const row = await db.query.apiKeys.findFirst({
+    columns: { workspaceId: true },
+    where: and(eq(apiKeys.keyHash, await sha256Hex(key)), isNull(apiKeys.revokedAt)),
+  });
+  return row?.workspaceId ?? null;
+}

@@ -1,0 +1,89 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+const statusByCode = {
+  invalid_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal_error: 500,
+  bad_gateway: 502,
+  storage_unavailable: 503,
+  service_misconfigured: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof statusByCode;
+
+const codeByStatus: Partial<Record<number, ErrorCode>> = { 413: "payload_too_large", 415: "unsupported_media_type" };
+type Details = Record<string, unknown>;
+
+export class ApiError extends HTTPException {
+  readonly code: ErrorCode;
+  readonly details?: Details;
+
+  constructor(code: ErrorCode, message: string, details?: Details) {
+    super(statusByCode[code], { message });
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: Details) {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+export function onError(error: Error, c: Context) {
+  if (error instanceof ApiError) {
+    return c.json(errorBody(error.code, error.message, error.details), error.status);
+  }
+  if (error instanceof HTTPException) {
+    // Hono's own exceptions (e.g. malformed JSON bodies) are client errors with a status.
+    const code = codeByStatus[error.status] ?? "invalid_request";
+    return c.json(errorBody(code, error.message || "The request could not be read."), error.status);
+  }
+  console.error("unhandled error", error);
+  return c.json(errorBody("internal_error", "An unexpected error occurred."), 500);
+}
+
+export function notFound(c: Context) {
+  return c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404);
+}
+
+/** Turns zod issues into `{ field: message }`, so clients can point at each bad input. */
+export function fieldDetails(issues: readonly z.core.$ZodIssue[], fallback = "body"): Details {
+  const details: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path.length > 0 ? issue.path.join(".") : fallback;
+    details[field] ??= issue.message;
+  }
+  return details;
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "not_found" }),
+      message: z.string().openapi({ example: "Asset not found." }),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi("Error");
+
+const errorContent = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorSchema } },
+});
+
+export const errorResponses = {
+  400: errorContent("Invalid input; `details` names each bad field."),
+  401: errorContent("Missing or invalid API key."),
+  503: errorContent("Storage or configuration unavailable."),
+} as const;
+
+export const notFoundResponse = { 404: errorContent("No such asset in this workspace.") } as const;
+export const errorResponse = errorContent;

@@ -1,0 +1,15 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { requireAdmin } from "../../auth/middleware";
+import type { AppEnv } from "../../types";
+import { validationHook } from "../../validation";
+import * as handlers from "./api-keys.handlers";
+import * as routes from "./api-keys.routes";
+
+const apiKeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+apiKeys.use("*", requireAdmin);
+
+export default apiKeys
+  .openapi(routes.create, handlers.create)
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.revoke, handlers.revoke);

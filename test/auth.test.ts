@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, api, createWorkspace, json, uploadAsset, withKey } from "./helpers";
+
+const admin = (init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+});
+
+describe("API keys", () => {
+  it("requires a key, accepts X-API-Key and Bearer, and refuses unknown keys", async () => {
+    const { key } = await createWorkspace();
+    const none = await api("/api/v1/assets");
+    expect(none.status).toBe(401);
+    expect((await json(none)).error.code).toBe("unauthorized");
+    expect((await api("/api/v1/assets", withKey(key))).status).toBe(200);
+    expect((await api("/api/v1/assets", { headers: { Authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect((await api("/api/v1/assets", withKey(`${key}x`))).status).toBe(401);
+    expect((await api("/api/v1/assets", withKey("not-a-key"))).status).toBe(401);
+  });
+
+  it("shows the secret once, never lists it, and generates a workspace when none is given", async () => {
+    const created = await api(
+      "/api/v1/admin/api-keys",
+      admin({ method: "POST", body: JSON.stringify({ name: "ci" }) }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.headers.get("Cache-Control")).toBe("no-store");
+    const { data } = await json(created);
+    expect(data.key).toMatch(/^ak_[A-Za-z0-9_-]{43}$/);
+    expect(data.key_prefix).toBe(data.key.slice(0, 11));
+    expect(data.workspace_id).toMatch(/^ws_/);
+
+    const listed = await api(`/api/v1/admin/api-keys?workspace_id=${data.workspace_id}`, admin());
+    const body = await json(listed);
+    expect(body.data).toHaveLength(1);
+    expect(body.data[0]).toEqual({
+      id: data.id,
+      workspace_id: data.workspace_id,
+      name: "ci",
+      key_prefix: data.key_prefix,
+      created_at: data.created_at,
+      revoked_at: null,
+    });
+    expect(JSON.stringify(body)).not.toContain(data.key);
+  });
+
+  it("revokes a key at once; revoking again is harmless; unknown keys are 404", async () => {
+    const { key, keyId } = await createWorkspace();
+    expect((await api("/api/v1/assets", withKey(key))).status).toBe(200);
+    const revoked = await api(`/api/v1/admin/api-keys/${keyId}`, admin({ method: "DELETE" }));
+    expect(revoked.status).toBe(204);
+    expect((await api("/api/v1/assets", withKey(key))).status).toBe(401);
+    expect((await api(`/api/v1/admin/api-keys/${keyId}`, admin({ method: "DELETE" }))).status).toBe(204);
+    const unknown = await api("/api/v1/admin/api-keys/2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", admin({ method: "DELETE" }));
+    expect(unknown.status).toBe(404);
+  });
+
+  it("guards admin routes with ADMIN_TOKEN, not with workspace keys", async () => {
+    const { key } = await createWorkspace();
+    expect((await api("/api/v1/admin/api-keys")).status).toBe(401);
+    expect((await api("/api/v1/admin/api-keys", { headers: { Authorization: "Bearer wrong" } })).status).toBe(401);
+    expect((await api("/api/v1/admin/api-keys", withKey(key))).status).toBe(401);
+  });
+
+  it("validates key creation input", async () => {
+    const bad = await api(
+      "/api/v1/admin/api-keys",
+      admin({ method: "POST", body: JSON.stringify({ workspace_id: "../other", name: "" }) }),
+    );
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await json(bad)).error.details).sort()).toEqual(["name", "workspace_id"]);
+    const malformed = await api("/api/v1/admin/api-keys", admin({ method: "POST", body: "{" }));
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).error.code).toBe("invalid_request");
+  });
+});
+
+describe("workspace isolation", () => {
+  it("hides another workspace's asset on every route and changes nothing", async () => {
+    const owner = await createWorkspace("owner");
+    const other = await createWorkspace("other");
+    const asset = await uploadAsset(owner.key, { fields: { execution_id: "shared-exec" } });
+
+    const attempts = [
+      api(`/api/v1/assets/${asset.id}`, withKey(other.key)),
+      api(`/api/v1/assets/${asset.id}/signed-url`, withKey(other.key)),
+      api(`/api/v1/assets/${asset.id}`, withKey(other.key, { method: "DELETE" })),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.status).toBe(404);
+      expect((await json(response)).error.code).toBe("not_found");
+    }
+    const otherList = await json(await api("/api/v1/assets?execution_id=shared-exec", withKey(other.key)));
+    expect(otherList.data).toEqual([]);
+    const ownerView = await api(`/api/v1/assets/${asset.id}`, withKey(owner.key));
+    expect((await json(ownerView)).data).toEqual(asset);
+  });
+});

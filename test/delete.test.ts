@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { api, createWorkspace, json, storageHas, uploadAsset, withKey } from "./helpers";
+
+describe("DELETE /api/v1/assets/{id}", () => {
+  it("removes the object from storage and the row; a second delete is 404", async () => {
+    const { key } = await createWorkspace();
+    const asset = await uploadAsset(key);
+    expect(await storageHas(asset.storage_key)).toBe(true);
+
+    const first = await api(`/api/v1/assets/${asset.id}`, withKey(key, { method: "DELETE" }));
+    expect(first.status).toBe(204);
+    expect(await first.text()).toBe("");
+    expect(await storageHas(asset.storage_key)).toBe(false);
+    expect((await api(`/api/v1/assets/${asset.id}`, withKey(key))).status).toBe(404);
+
+    const second = await api(`/api/v1/assets/${asset.id}`, withKey(key, { method: "DELETE" }));
+    expect(second.status).toBe(404);
+    expect((await json(second)).error.code).toBe("not_found");
+  });
+
+  it("lets exactly one of several concurrent deletes succeed", async () => {
+    const { key } = await createWorkspace();
+    const asset = await uploadAsset(key);
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api(`/api/v1/assets/${asset.id}`, withKey(key, { method: "DELETE" })).then((response) => response.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 204)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 404)).toHaveLength(9);
+  });
+});

@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { TestProject } from "vitest/node";
+import { TEST_STORAGE } from "./storage-settings";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    s3Endpoint: string;
+  }
+}
+
+// s3rver keeps its credentials in module state, which vitest's module runner would load
+// twice; a plain Node child process runs it exactly as `npm start` does.
+const SERVER_SCRIPT = `
+import { startLocalS3 } from "./scripts/local-s3.mjs";
+const s3 = await startLocalS3(JSON.parse(process.argv[1]));
+console.log(s3.endpoint);
+process.on("SIGTERM", () => s3.close().then(() => process.exit(0)));
+`;
+
+/** Starts a real S3-protocol server (SigV4 and expiry verified) in a throwaway folder. */
+export default async function setup(project: TestProject) {
+  const directory = await mkdtemp(join(tmpdir(), "asset-service-s3-"));
+  const options = {
+    port: 0,
+    directory,
+    bucket: TEST_STORAGE.STORAGE_BUCKET,
+    accessKeyId: TEST_STORAGE.STORAGE_ACCESS_KEY_ID,
+    secretAccessKey: TEST_STORAGE.STORAGE_SECRET_KEY,
+  };
+  const server = spawn(process.execPath, ["--input-type=module", "-e", SERVER_SCRIPT, JSON.stringify(options)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [endpoint] = (await once(createInterface({ input: server.stdout }), "line")) as [string];
+  project.provide("s3Endpoint", endpoint);
+  return async () => {
+    server.kill("SIGTERM");
+    await once(server, "exit");
+    await rm(directory, { recursive: true, force: true });
+  };
+}

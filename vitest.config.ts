@@ -1,0 +1,30 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { TEST_STORAGE } from "./test/storage-settings";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("./migrations");
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            ...TEST_STORAGE,
+            // The real S3-protocol server started by test/global-setup.ts.
+            STORAGE_ENDPOINT: inject<string>("s3Endpoint"),
+            ADMIN_TOKEN: "test-admin-token-0123456789",
+            MAX_UPLOAD_BYTES: String(256 * 1024),
+            TEST_MIGRATIONS: migrations,
+          },
+        },
+      })),
+    ],
+    test: {
+      globalSetup: ["./test/global-setup.ts"],
+      setupFiles: ["./test/apply-migrations.ts"],
+      include: ["test/**/*.test.ts"],
+      testTimeout: 20_000,
+    },
+  };
+});
