@@ -37,14 +37,17 @@ describe("GET /api/v1/assets/{id}/signed-url", () => {
     expect(body.data.expires_in).toBe(60);
   });
 
-  it("makes attachment downloads carry the original file name", async () => {
+  it.each([
+    ["Sunset at Dusk (final).png", `attachment; filename="Sunset at Dusk (final).png"`],
+    ["Été 🌅.png", `attachment; filename="_t_ _.png"; filename*=UTF-8''%C3%89t%C3%A9%20%F0%9F%8C%85.png`],
+  ])("makes attachment downloads of %s carry the original file name", async (fileName, expected) => {
     const { key } = await createWorkspace();
-    const asset = await uploadAsset(key, { fileName: "Sunset at Dusk, final.png" });
+    const asset = await uploadAsset(key, { fileName });
     const { body } = await sign(key, asset.id, "?disposition=attachment");
     const download = await fetch(body.data.url);
     expect(download.status).toBe(200);
-    expect(download.headers.get("Content-Disposition")).toBe('attachment; filename="Sunset at Dusk, final.png"');
-    await download.arrayBuffer();
+    expect(download.headers.get("Content-Disposition")).toBe(expected);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(PNG_BYTES);
   });
 
   it("is refused by storage once expired", async () => {

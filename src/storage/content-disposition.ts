@@ -3,7 +3,7 @@
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 export function contentDisposition(kind: "inline" | "attachment", fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const fallback = fileName.replace(/[^\x20-\x7e]/gu, "_").replace(/["\\]/g, "_");
   const header = `${kind}; filename="${fallback}"`;
   if (PLAIN_ASCII.test(fileName) && !/["\\]/.test(fileName)) return header;
   return `${header}; filename*=UTF-8''${encodeRfc5987(fileName)}`;
