@@ -13,6 +13,8 @@ export default defineConfig(async () => {
             ...TEST_STORAGE,
             // The real S3-protocol server started by test/global-setup.ts.
             STORAGE_ENDPOINT: inject<string>("s3Endpoint"),
+            // Listeners in front of it that inject storage faults (test/fault-proxy.ts).
+            TEST_FAULT_ENDPOINTS: inject<Record<string, string>>("faultEndpoints"),
             ADMIN_TOKEN: "test-admin-token-0123456789",
             MAX_UPLOAD_BYTES: String(256 * 1024),
             TEST_MIGRATIONS: migrations,

@@ -3,6 +3,9 @@ import { createMiddleware } from "hono/factory";
 import { loadConfig } from "./config";
 import { createDb } from "./db/client";
 import { ApiError, notFound, onError } from "./errors";
+import { apiBodyLimit } from "./http/body-limit";
+import { apiCors } from "./http/cors";
+import { apiSecurityHeaders } from "./http/security-headers";
 import adminApiKeys from "./routes/admin/api-keys.index";
 import assets from "./routes/assets/assets.index";
 import health from "./routes/health";
@@ -31,6 +34,8 @@ export function createApp() {
   app.onError(onError);
   app.notFound(notFound);
 
+  app.use("*", apiSecurityHeaders);
+  app.use("/api/*", apiCors, apiBodyLimit);
   app.route("/health", health);
   app.use("/api/v1/assets/*", services);
   app.use("/api/v1/assets", services);

@@ -14,6 +14,30 @@ const optionalUrl = z
 
 const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
+/** `*`, or a comma-separated list of exact origins such as `https://app.example.com`. */
+const originList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.union([
+        z.literal("*"),
+        z
+          .string()
+          .refine(
+            (url) => URL.canParse(url) && new URL(url).origin === url,
+            "must be an origin such as https://app.example.com",
+          ),
+      ]),
+    ),
+  );
+
 const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
 const configSchema = z.object({
@@ -27,6 +51,8 @@ const configSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters"),
   SIGNED_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, 604800)),
   MAX_UPLOAD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * 1024 * MiB)),
+  STORAGE_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(10_000, 300_000)),
+  CORS_ORIGINS: originList,
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -36,21 +62,23 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 // Bindings are fixed for the life of an isolate, so the env object is parsed once.
 const parsed = new WeakMap<object, ConfigResult>();
 
+export function parseConfig(source: Record<string, unknown>): ConfigResult {
+  const result = configSchema.safeParse(source);
+  if (result.success) return { ok: true, config: result.data };
+  const problems = Object.fromEntries(
+    result.error.issues.map((issue) => [
+      String(issue.path[0]),
+      issue.code === "invalid_type" ? "is missing" : issue.message,
+    ]),
+  );
+  return { ok: false, problems };
+}
+
 export function loadConfig(env: Env): ConfigResult {
-  const cached = parsed.get(env);
-  if (cached) return cached;
-  const result = configSchema.safeParse({ ...env });
-  const outcome: ConfigResult = result.success
-    ? { ok: true, config: result.data }
-    : {
-        ok: false,
-        problems: Object.fromEntries(
-          result.error.issues.map((issue) => [
-            String(issue.path[0]),
-            issue.code === "invalid_type" ? "is missing" : issue.message,
-          ]),
-        ),
-      };
-  parsed.set(env, outcome);
+  let outcome = parsed.get(env);
+  if (!outcome) {
+    outcome = parseConfig({ ...env });
+    parsed.set(env, outcome);
+  }
   return outcome;
 }

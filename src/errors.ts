@@ -14,6 +14,7 @@ const statusByCode = {
   internal_error: 500,
   bad_gateway: 502,
   storage_unavailable: 503,
+  database_unavailable: 503,
   service_misconfigured: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
@@ -48,6 +49,12 @@ export function onError(error: Error, c: Context) {
   }
   console.error("unhandled error", error);
   return c.json(errorBody("internal_error", "An unexpected error occurred."), 500);
+}
+
+/** A failed D1 write is the service's trouble, not the caller's: 503, so clients retry. */
+export function databaseFailure(error: unknown): ApiError {
+  console.error("database write failed", error);
+  return new ApiError("database_unavailable", "The asset could not be recorded; nothing was stored.");
 }
 
 export function notFound(c: Context) {

@@ -4,6 +4,7 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      TEST_FAULT_ENDPOINTS: Record<"fail-writes" | "fail-deletes" | "slow" | "reset" | "down", string>;
     }
     // Types `exports.default` from cloudflare:workers as our Worker.
     interface GlobalProps {

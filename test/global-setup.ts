@@ -5,11 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { TestProject } from "vitest/node";
+import { startFaultProxies } from "./fault-proxy";
 import { TEST_STORAGE } from "./storage-settings";
 
 declare module "vitest" {
   export interface ProvidedContext {
     s3Endpoint: string;
+    faultEndpoints: Record<string, string>;
   }
 }
 
@@ -37,7 +39,10 @@ export default async function setup(project: TestProject) {
   });
   const [endpoint] = (await once(createInterface({ input: server.stdout }), "line")) as [string];
   project.provide("s3Endpoint", endpoint);
+  const faults = await startFaultProxies(endpoint);
+  project.provide("faultEndpoints", faults.endpoints);
   return async () => {
+    await faults.close();
     server.kill("SIGTERM");
     await once(server, "exit");
     await rm(directory, { recursive: true, force: true });

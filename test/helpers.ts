@@ -1,11 +1,22 @@
+import { createExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { AwsClient } from "aws4fetch";
 import { expect } from "vitest";
+import { createApp } from "../src/app";
 
 export const ADMIN_TOKEN = env.ADMIN_TOKEN;
 
 export function api(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`http://assets.test${path}`, init));
+}
+
+const app = createApp();
+
+/** Calls the app with other bindings, e.g. storage behind a fault proxy or broken settings. */
+export function apiWithEnv(environment: Env, path: string, init: RequestInit = {}): Promise<Response> {
+  return Promise.resolve(
+    app.fetch(new Request(`http://assets.test${path}`, init), environment, createExecutionContext()),
+  );
 }
 
 export function withKey(key: string, init: RequestInit = {}): RequestInit {
@@ -84,4 +95,30 @@ export async function storageHas(storageKey: string): Promise<boolean> {
     throw new Error(`unexpected HEAD status ${response.status}`);
   }
   return response.status === 200;
+}
+
+/** Every object key stored under a prefix, straight from the S3 server's own listing. */
+export async function bucketKeys(prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const url = new URL(`${env.STORAGE_ENDPOINT}/${env.STORAGE_BUCKET}`);
+    url.searchParams.set("list-type", "2");
+    url.searchParams.set("prefix", prefix);
+    if (token) url.searchParams.set("continuation-token", token);
+    const response = await s3.fetch(url);
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    keys.push(...[...xml.matchAll(/<Key>([^<]+)<\/Key>/g)].map((match) => match[1] ?? ""));
+    token = /<NextContinuationToken>([^<]+)<\/NextContinuationToken>/.exec(xml)?.[1];
+  } while (token);
+  return keys.sort();
+}
+
+/** No object without its row and no row without its object, for one workspace. */
+export async function expectStorageMatchesDatabase(workspaceId: string) {
+  const { results } = await env.DB.prepare("SELECT storage_key FROM assets WHERE workspace_id = ?")
+    .bind(workspaceId)
+    .all<{ storage_key: string }>();
+  expect(await bucketKeys(`${workspaceId}/`)).toEqual(results.map((row) => row.storage_key).sort());
 }

@@ -1,16 +1,17 @@
-import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { api, createWorkspace, json, storageHas, uploadAsset, uploadForm, withKey } from "./helpers";
+import {
+  api,
+  apiWithEnv as callWith,
+  createWorkspace,
+  json,
+  storageHas,
+  uploadAsset,
+  uploadForm,
+  withKey,
+} from "./helpers";
 
-const app = createApp();
-// Nothing listens on port 9 of loopback, so storage requests fail to connect.
-const unreachableStorage = { ...env, STORAGE_ENDPOINT: "http://127.0.0.1:9" };
-
-function callWith(environment: Env, path: string, init: RequestInit = {}) {
-  return app.fetch(new Request(`http://assets.test${path}`, init), environment, createExecutionContext());
-}
+const unreachableStorage = { ...env, STORAGE_ENDPOINT: env.TEST_FAULT_ENDPOINTS.down };
 
 describe("storage failures", () => {
   it("answers 503 for an upload when storage is down and leaves no row", async () => {

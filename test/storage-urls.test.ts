@@ -1,26 +1,28 @@
 import { describe, expect, it } from "vitest";
-import type { Config } from "../src/config";
+import { type Config, parseConfig } from "../src/config";
 import { contentDisposition } from "../src/storage/content-disposition";
 import { Storage } from "../src/storage/s3";
 import { expectedSignature } from "./sigv4-reference";
 
-const baseConfig: Config = {
-  STORAGE_ENDPOINT: "https://account.r2.cloudflarestorage.com",
-  STORAGE_REGION: "auto",
-  STORAGE_BUCKET: "media",
-  STORAGE_ACCESS_KEY_ID: "AKIDEXAMPLE",
-  STORAGE_SECRET_KEY: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-  STORAGE_PUBLIC_URL: null,
-  STORAGE_FORCE_PATH_STYLE: true,
-  ADMIN_TOKEN: "unused-admin-token-000",
-  SIGNED_URL_TTL: 3600,
-  MAX_UPLOAD_BYTES: 1024,
-};
+function configWith(settings: Record<string, string>): Config {
+  const result = parseConfig({
+    STORAGE_ENDPOINT: "https://account.r2.cloudflarestorage.com",
+    STORAGE_REGION: "auto",
+    STORAGE_BUCKET: "media",
+    STORAGE_ACCESS_KEY_ID: "AKIDEXAMPLE",
+    STORAGE_SECRET_KEY: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+    ADMIN_TOKEN: "unused-admin-token-000",
+    ...settings,
+  });
+  if (!result.ok) throw new Error(`invalid test configuration: ${JSON.stringify(result.problems)}`);
+  return result.config;
+}
+const baseConfig = configWith({});
 const signedAt = new Date("2026-03-04T05:06:07.890Z");
 const key = "ws_1/2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT/photo.png";
 
-async function presign(config: Partial<Config>, options: Partial<Parameters<Storage["presignGet"]>[1]> = {}) {
-  const storage = new Storage({ ...baseConfig, ...config });
+async function presign(settings: Record<string, string>, options: Partial<Parameters<Storage["presignGet"]>[1]> = {}) {
+  const storage = new Storage(configWith(settings));
   return new URL(await storage.presignGet(key, { expiresIn: 900, now: signedAt, ...options }));
 }
 
@@ -42,7 +44,7 @@ describe("presigned URL shapes", () => {
     const url = await presign({
       STORAGE_ENDPOINT: "http://s3.us-west-2.amazonaws.com:8080",
       STORAGE_REGION: "us-west-2",
-      STORAGE_FORCE_PATH_STYLE: false,
+      STORAGE_FORCE_PATH_STYLE: "false",
     });
     expect(`${url.origin}${url.pathname}`).toBe(`http://media.s3.us-west-2.amazonaws.com:8080/${key}`);
     expect(url.searchParams.get("X-Amz-Credential")).toBe("AKIDEXAMPLE/20260304/us-west-2/s3/aws4_request");
@@ -64,7 +66,7 @@ describe("presigned URL shapes", () => {
 
   it("fills public_url only when STORAGE_PUBLIC_URL is set", () => {
     expect(new Storage(baseConfig).publicUrl(key)).toBeNull();
-    const storage = new Storage({ ...baseConfig, STORAGE_PUBLIC_URL: "https://cdn.example.com" });
+    const storage = new Storage(configWith({ STORAGE_PUBLIC_URL: "https://cdn.example.com/" }));
     expect(storage.publicUrl(key)).toBe(`https://cdn.example.com/${key}`);
   });
 });

@@ -3,8 +3,6 @@ import type { Config } from "../config";
 import { ApiError } from "../errors";
 import { contentDisposition } from "./content-disposition";
 
-const STORAGE_TIMEOUT_MS = 10_000;
-
 export interface ObjectHead {
   size: number;
   contentType: string | null;
@@ -27,6 +25,10 @@ export class Storage {
       secretAccessKey: config.STORAGE_SECRET_KEY,
       region: config.STORAGE_REGION,
       service: "s3",
+      // aws4fetch retries 5xx and 429 ten times by default; two quick retries absorb a blip
+      // without letting one request outlast STORAGE_TIMEOUT_MS.
+      retries: 2,
+      initRetryMs: 100,
     });
   }
 
@@ -96,7 +98,7 @@ export class Storage {
 
   private async send(url: string, init: RequestInit): Promise<Response> {
     try {
-      return await this.client.fetch(url, { ...init, signal: AbortSignal.timeout(STORAGE_TIMEOUT_MS) });
+      return await this.client.fetch(url, { ...init, signal: AbortSignal.timeout(this.config.STORAGE_TIMEOUT_MS) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ApiError("storage_unavailable", "Storage is unreachable.", { reason });

@@ -23,7 +23,6 @@ export const create: Handler<"create"> = async (c) => {
   const body = c.req.valid("json");
   const workspaceId = body.workspace_id ?? `ws_${newId()}`;
   const { row, key } = await createApiKey(c.var.db, workspaceId, body.name);
-  c.header("Cache-Control", "no-store");
   return c.json({ data: { ...toApiKey(row), key } }, 201);
 };
 

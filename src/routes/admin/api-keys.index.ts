@@ -7,7 +7,11 @@ import * as routes from "./api-keys.routes";
 
 const apiKeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-apiKeys.use("*", requireAdmin);
+apiKeys.use("*", requireAdmin, async (c, next) => {
+  await next();
+  // Admin answers describe credentials; no cache may keep them.
+  c.header("Cache-Control", "no-store");
+});
 
 export default apiKeys
   .openapi(routes.create, handlers.create)

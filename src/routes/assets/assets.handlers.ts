@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { resolveAssetType, resolveContentType, sanitizeFileName, storageKey } from "../../assets/media";
 import { toApiAsset } from "../../assets/serialize";
 import { findAsset, insertAsset, listAssets, removeAsset } from "../../db/assets";
-import { ApiError } from "../../errors";
+import { ApiError, databaseFailure } from "../../errors";
 import { newId } from "../../ids";
 import type { AppEnv } from "../../types";
 import type * as routes from "./assets.routes";
@@ -44,27 +44,27 @@ export const upload: Handler<"upload"> = async (c) => {
   const id = newId(now);
   const key = storageKey(workspaceId, id, fileName);
   await storage.put(key, form.file, contentType);
-  try {
-    const row = await insertAsset(db, {
-      id,
-      workspaceId,
-      executionId: form.execution_id ?? null,
-      agentId: form.agent_id ?? null,
-      type,
-      provider: form.provider ?? null,
-      fileName,
-      fileSize: form.file.size,
-      contentType,
-      storageKey: key,
-      metadata,
-      createdAt: new Date(now).toISOString(),
-    });
-    return c.json({ data: toApiAsset(row, storage) }, 201);
-  } catch (error) {
+  const row = await insertAsset(db, {
+    id,
+    workspaceId,
+    executionId: form.execution_id ?? null,
+    agentId: form.agent_id ?? null,
+    type,
+    provider: form.provider ?? null,
+    fileName,
+    fileSize: form.file.size,
+    contentType,
+    storageKey: key,
+    metadata,
+    createdAt: new Date(now).toISOString(),
+  }).catch(async (error: unknown) => {
     // Without its row the object would be unreachable: remove it before reporting.
-    await storage.delete(key).catch(() => undefined);
-    throw error;
-  }
+    await storage.delete(key).catch((cleanupError: unknown) => {
+      console.error("orphaned object left in storage", key, cleanupError);
+    });
+    throw databaseFailure(error);
+  });
+  return c.json({ data: toApiAsset(row, storage) }, 201);
 };
 
 export const list: Handler<"list"> = async (c) => {
