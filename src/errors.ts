@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { jsonContent } from "./openapi";
 
 const statusByCode = {
   invalid_request: 400,
@@ -81,10 +82,7 @@ export const ErrorSchema = z
   })
   .openapi("Error");
 
-const errorContent = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorSchema } },
-});
+const errorContent = (description: string) => jsonContent(ErrorSchema, description);
 
 export const errorResponses = {
   400: errorContent("Invalid input; `details` names each bad field."),

@@ -17,16 +17,4 @@ describe("DELETE /api/v1/assets/{id}", () => {
     expect(second.status).toBe(404);
     expect((await json(second)).error.code).toBe("not_found");
   });
-
-  it("lets exactly one of several concurrent deletes succeed", async () => {
-    const { key } = await createWorkspace();
-    const asset = await uploadAsset(key);
-    const statuses = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        api(`/api/v1/assets/${asset.id}`, withKey(key, { method: "DELETE" })).then((response) => response.status),
-      ),
-    );
-    expect(statuses.filter((status) => status === 204)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 404)).toHaveLength(9);
-  });
 });

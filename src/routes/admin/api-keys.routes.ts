@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, errorResponses } from "../../errors";
 import { isKsuid } from "../../ids";
+import { jsonContent } from "../../openapi";
 import { ApiKeySchema, CreatedApiKeySchema } from "./api-keys.schemas";
 
 const tags = ["Admin"];
@@ -10,11 +11,6 @@ const WorkspaceId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "must be 1-64 letters, digits, '_', '.' or '-'")
   .openapi({ example: "ws_demo" });
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const create = createRoute({
   method: "post",
@@ -35,7 +31,10 @@ export const create = createRoute({
       },
     },
   },
-  responses: { 201: json(z.object({ data: CreatedApiKeySchema }), "The new key, with its secret."), ...errorResponses },
+  responses: {
+    201: jsonContent(z.object({ data: CreatedApiKeySchema }), "The new key, with its secret."),
+    ...errorResponses,
+  },
 });
 
 export const list = createRoute({
@@ -45,7 +44,7 @@ export const list = createRoute({
   security,
   summary: "List API keys (never their secrets)",
   request: { query: z.object({ workspace_id: WorkspaceId.optional() }) },
-  responses: { 200: json(z.object({ data: z.array(ApiKeySchema) }), "Keys, newest first."), ...errorResponses },
+  responses: { 200: jsonContent(z.object({ data: z.array(ApiKeySchema) }), "Keys, newest first."), ...errorResponses },
 });
 
 export const revoke = createRoute({

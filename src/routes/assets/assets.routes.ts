@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
+import { jsonContent } from "../../openapi";
 import {
   AssetIdParam,
   AssetSchema,
@@ -12,10 +13,6 @@ import {
 
 const tags = ["Assets"];
 const security: Record<string, string[]>[] = [{ ApiKey: [] }, { Bearer: [] }];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const upload = createRoute({
   method: "post",
@@ -25,7 +22,7 @@ export const upload = createRoute({
   summary: "Upload a file as a new asset",
   request: { body: { required: true, content: { "multipart/form-data": { schema: UploadForm } } } },
   responses: {
-    201: json(z.object({ data: AssetSchema }), "The stored asset."),
+    201: jsonContent(z.object({ data: AssetSchema }), "The stored asset."),
     ...errorResponses,
     413: errorResponse("The file is larger than MAX_UPLOAD_BYTES."),
     415: errorResponse("The content type is not audio, image or video, or does not match `type`."),
@@ -40,7 +37,7 @@ export const list = createRoute({
   summary: "List assets, newest first",
   request: { query: ListQuery },
   responses: {
-    200: json(z.object({ data: z.array(AssetSchema), meta: ListMeta }), "One page of assets."),
+    200: jsonContent(z.object({ data: z.array(AssetSchema), meta: ListMeta }), "One page of assets."),
     ...errorResponses,
   },
 });
@@ -53,7 +50,7 @@ export const get = createRoute({
   summary: "Get one asset",
   request: { params: AssetIdParam },
   responses: {
-    200: json(z.object({ data: AssetSchema }), "The asset."),
+    200: jsonContent(z.object({ data: AssetSchema }), "The asset."),
     ...errorResponses,
     ...notFoundResponse,
   },
@@ -67,7 +64,7 @@ export const signedUrl = createRoute({
   summary: "Issue a short-lived signed download URL",
   request: { params: AssetIdParam, query: SignedUrlQuery },
   responses: {
-    200: json(z.object({ data: SignedUrlSchema }), "A presigned GET URL."),
+    200: jsonContent(z.object({ data: SignedUrlSchema }), "A presigned GET URL."),
     ...errorResponses,
     ...notFoundResponse,
   },
