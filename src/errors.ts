@@ -13,6 +13,7 @@ const statusByCode = {
   unsupported_media_type: 415,
   internal_error: 500,
   bad_gateway: 502,
+  gateway_timeout: 504,
   storage_unavailable: 503,
   service_misconfigured: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;

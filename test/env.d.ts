@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** The local file host of test/source-server.ts. */
+      TEST_SOURCE_URL: string;
     }
     // Types `exports.default` from cloudflare:workers as our Worker.
     interface GlobalProps {

@@ -5,11 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { TestProject } from "vitest/node";
+import { startSourceServer } from "./source-server";
 import { TEST_STORAGE } from "./storage-settings";
 
 declare module "vitest" {
   export interface ProvidedContext {
     s3Endpoint: string;
+    sourceUrl: string;
   }
 }
 
@@ -37,7 +39,11 @@ export default async function setup(project: TestProject) {
   });
   const [endpoint] = (await once(createInterface({ input: server.stdout }), "line")) as [string];
   project.provide("s3Endpoint", endpoint);
+  // A file host for import tests: the Workers runtime cannot listen, so it runs here.
+  const source = await startSourceServer();
+  project.provide("sourceUrl", source.url);
   return async () => {
+    await source.close();
     server.kill("SIGTERM");
     await once(server, "exit");
     await rm(directory, { recursive: true, force: true });
