@@ -3,6 +3,7 @@ import { insertAsset } from "../db/assets";
 import type { Database } from "../db/client";
 import type { AssetRow } from "../db/schema";
 import { oweDeletion } from "../db/storage-deletions";
+import { ApiError } from "../errors";
 import { flushDeletions } from "../lifecycle/flush-deletions";
 import type { Storage } from "../storage/s3";
 import { uploadStream } from "../storage/stream-upload";
@@ -62,6 +63,10 @@ export async function importAsset(services: Services, workspaceId: string, reque
     const failure = sourceFailure(error, deadline);
     await discard(failure.message);
     throw failure;
+  }
+  if (fileSize === 0) {
+    await discard("the source sent no bytes");
+    throw new ApiError("bad_gateway", "The source sent an empty file.", { source_url: "sent no bytes" });
   }
   try {
     return await insertAsset(db, { ...draft, fileSize });

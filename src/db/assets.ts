@@ -65,14 +65,18 @@ export function filterConditions(workspaceId: string, filters: AssetFilters): SQ
   return conditions;
 }
 
+/** Only finished, unexpired assets are listed; `status` follows the workspace in every list index. */
+export function listConditions(workspaceId: string, filters: AssetFilters, now = new Date()): SQL[] {
+  return [...filterConditions(workspaceId, filters), eq(assets.status, "ready"), notExpired(now)];
+}
+
 export async function listAssets(
   db: Database,
   workspaceId: string,
   filters: AssetFilters,
   pagination: Pagination,
 ): Promise<AssetPage> {
-  // Only finished, unexpired assets are listed; `status` sits right after the workspace in every list index.
-  const conditions = [...filterConditions(workspaceId, filters), eq(assets.status, "ready"), notExpired()];
+  const conditions = listConditions(workspaceId, filters);
   const pageConditions = "cursor" in pagination ? [...conditions, lt(assets.id, pagination.cursor)] : conditions;
   const offset = "page" in pagination ? (pagination.page - 1) * pagination.limit : 0;
   const [rows, [counted]] = await Promise.all([

@@ -1,4 +1,4 @@
-import { asc, eq, isNotNull, lt, lte } from "drizzle-orm";
+import { asc, eq, isNotNull, lt, lte, type SQL } from "drizzle-orm";
 import type { Config } from "../config";
 import type { Database } from "../db/client";
 import { assets } from "../db/schema";
@@ -25,13 +25,8 @@ export async function runCleanup(
   now = new Date(),
 ): Promise<CleanupSummary> {
   const batch = config.CLEANUP_BATCH_SIZE;
-  const expired = await retireAssets(db, [isNotNull(assets.expiresAt), lte(assets.expiresAt, now.toISOString())], {
-    limit: batch,
-    orderBy: asc(assets.expiresAt),
-    now,
-  });
-  const staleBefore = new Date(now.getTime() - config.UPLOAD_TTL * 1000).toISOString();
-  const abandoned = await retireAssets(db, [eq(assets.status, "pending"), lt(assets.createdAt, staleBefore)], {
+  const expired = await retireAssets(db, expiredAssets(now), { limit: batch, orderBy: asc(assets.expiresAt), now });
+  const abandoned = await retireAssets(db, abandonedUploads(config, now), {
     limit: batch,
     orderBy: asc(assets.createdAt),
     now,
@@ -44,4 +39,15 @@ export async function runCleanup(
     storage_deleted: flushed.confirmed,
     storage_failed: flushed.failed,
   };
+}
+
+/** Assets whose `expires_at` has passed (served by `assets_expires_at_idx`). */
+export function expiredAssets(now: Date): SQL[] {
+  return [isNotNull(assets.expiresAt), lte(assets.expiresAt, now.toISOString())];
+}
+
+/** Uploads still pending after UPLOAD_TTL (served by `assets_pending_created_idx`). */
+export function abandonedUploads(config: Config, now: Date): SQL[] {
+  const staleBefore = new Date(now.getTime() - config.UPLOAD_TTL * 1000).toISOString();
+  return [eq(assets.status, "pending"), lt(assets.createdAt, staleBefore)];
 }
