@@ -3,20 +3,9 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index";
 import { api, createWorkspace, json, withKey } from "./helpers";
-import { owedDeletionsUnder, postJson, sourceUrl, storageKeysUnder } from "./ingest-helpers";
+import { importFrom, owedDeletionsUnder, sourceUrl, storageKeysUnder } from "./ingest-helpers";
 
-const _KiB = 1024;
 const LIMIT = Number(env.MAX_UPLOAD_BYTES);
-
-function importFrom(key: string, body: Record<string, unknown>) {
-  return postJson(key, "/api/v1/assets/import", body);
-}
-
-async function _importOk(key: string, body: Record<string, unknown>) {
-  const response = await importFrom(key, body);
-  expect(response.status).toBe(201);
-  return (await json(response)).data;
-}
 
 describe("POST /api/v1/assets/import refusals and failures", () => {
   it.each([404, 500])("answers 502 with the source's status %i and stores nothing", async (status) => {

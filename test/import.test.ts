@@ -1,16 +1,9 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createWorkspace, json } from "./helpers";
-import { downloadBytes, postJson, sourceUrl, storageKeysUnder } from "./ingest-helpers";
+import { downloadBytes, importFrom, sourceUrl, storageKeysUnder } from "./ingest-helpers";
 import { sourceBytes } from "./source-bytes";
 
 const KiB = 1024;
-const _LIMIT = Number(env.MAX_UPLOAD_BYTES);
-
-function importFrom(key: string, body: Record<string, unknown>) {
-  return postJson(key, "/api/v1/assets/import", body);
-}
-
 async function importOk(key: string, body: Record<string, unknown>) {
   const response = await importFrom(key, body);
   expect(response.status).toBe(201);

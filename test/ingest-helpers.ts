@@ -2,7 +2,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import worker from "../src/index";
-import { api, json, s3, withKey } from "./helpers";
+import { api, json, PNG_BYTES, s3, withKey } from "./helpers";
 
 export function postJson(key: string, path: string, body: unknown): Promise<Response> {
   return api(
@@ -10,6 +10,18 @@ export function postJson(key: string, path: string, body: unknown): Promise<Resp
     withKey(key, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
   );
 }
+
+export function importFrom(key: string, body: Record<string, unknown>): Promise<Response> {
+  return postJson(key, "/api/v1/assets/import", body);
+}
+
+/** A direct upload request for PNG_BYTES. */
+export const pngUpload = (extra: Record<string, unknown> = {}) => ({
+  file_name: "render.png",
+  content_type: "image/png",
+  file_size: PNG_BYTES.byteLength,
+  ...extra,
+});
 
 /** Starts a direct upload and returns the pending asset with its upload instructions. */
 export async function startUpload(key: string, body: Record<string, unknown>) {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, json, PNG_BYTES, withKey } from "./helpers";
-import { postJson } from "./ingest-helpers";
-
-const pngUpload = (extra: Record<string, unknown> = {}) => ({
-  file_name: "render.png",
-  content_type: "image/png",
-  file_size: PNG_BYTES.byteLength,
-  ...extra,
-});
+import { api, createWorkspace, json, withKey } from "./helpers";
+import { pngUpload, postJson } from "./ingest-helpers";
 
 describe("upload limits and validation", () => {
   it("answers 400 naming each bad field", async () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { api, createWorkspace, json, PNG_BYTES, storageHas, withKey } from "./helpers";
-import { complete, downloadBytes, putToStorage, startUpload } from "./ingest-helpers";
-
-const pngUpload = (extra: Record<string, unknown> = {}) => ({
-  file_name: "render.png",
-  content_type: "image/png",
-  file_size: PNG_BYTES.byteLength,
-  ...extra,
-});
+import { complete, downloadBytes, pngUpload, putToStorage, startUpload } from "./ingest-helpers";
 
 describe("POST /api/v1/assets/uploads (single PUT)", () => {
   it("creates a pending asset, takes the bytes at storage and makes them downloadable once completed", async () => {
