@@ -45,6 +45,20 @@ describe("upload limits and validation", () => {
     expect((await json(heavy)).error.details).toHaveProperty("metadata");
   });
 
+  it("refuses an oversized JSON body with 413 before parsing it", async () => {
+    const { key } = await createWorkspace();
+    const response = await api(
+      "/api/v1/assets/uploads",
+      withKey(key, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(pngUpload({ metadata: { notes: "x".repeat(2 * 1024 * 1024) } })),
+      }),
+    );
+    expect(response.status).toBe(413);
+    expect((await json(response)).error.details).toHaveProperty("body");
+  });
+
   it("answers 415 for content types that are not media or not allowed", async () => {
     const { key } = await createWorkspace();
     const text = await postJson(key, "/api/v1/assets/uploads", pngUpload({ content_type: "text/html" }));

@@ -8,6 +8,7 @@ import * as bulkDeleteHandlers from "./bulk-delete.handlers";
 import * as bulkDeleteRoutes from "./bulk-delete.routes";
 import * as importHandlers from "./import.handlers";
 import * as importRoutes from "./import.routes";
+import { jsonBodyLimit } from "./json-limit";
 import { uploadBodyLimit } from "./upload-limit";
 import * as uploadHandlers from "./uploads.handlers";
 import * as uploadRoutes from "./uploads.routes";
@@ -16,6 +17,9 @@ const assets = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 assets.use("*", requireApiKey);
 assets.post("/", uploadBodyLimit);
+assets.post("/uploads", jsonBodyLimit);
+assets.post("/import", jsonBodyLimit);
+assets.post("/:id/complete", jsonBodyLimit);
 
 // The fixed paths come before `/{id}`, so `uploads` and `import` are never taken for an id.
 export default assets
