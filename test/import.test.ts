@@ -16,6 +16,7 @@ describe("POST /api/v1/assets/import", () => {
     ["with Content-Length above the multipart threshold, in parts", "/file/render.png?size=102400", 100 * KiB],
     ["without Content-Length, small enough for one PUT", "/chunked/render.png?size=20000", 20_000],
     ["without Content-Length, in parts", "/chunked/render.png?size=153600", 150 * KiB],
+    ["sent gzip-encoded, whose Content-Length is not the file's", "/gzip/render.png?size=50000", 50_000],
   ])("stores a source %s, byte for byte", async (_label, path, size) => {
     const { key, workspaceId } = await createWorkspace();
     const asset = await importOk(key, { source_url: sourceUrl(path), provider: "fal", execution_id: "exec_import" });

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { createServer, type ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import { sourceBytes } from "./source-bytes";
 
 // The slow route never finishes on its own before this, so a stuck client cannot hold the server.
@@ -17,6 +18,7 @@ function sendChunked(response: ServerResponse, bytes: Uint8Array) {
  * A stand-in for a provider's file host, for import tests (Node's http, on 127.0.0.1 only):
  *   /file/{name}?size=N&type=T      N bytes with Content-Length
  *   /chunked/{name}?size=N&type=T   N bytes without Content-Length (chunked)
+ *   /gzip/{name}?size=N&type=T      N bytes gzip-encoded, Content-Length of the encoded body
  *   /status/{code}                  that status and a short body
  *   /slow/{name}                    headers and one chunk, then nothing
  *   /redirect?to=URL                302 to URL
@@ -34,6 +36,10 @@ export async function startSourceServer() {
     } else if (route === "chunked") {
       response.writeHead(200, { "Content-Type": type });
       sendChunked(response, sourceBytes(size));
+    } else if (route === "gzip") {
+      const encoded = gzipSync(sourceBytes(size));
+      response.writeHead(200, { "Content-Type": type, "Content-Encoding": "gzip", "Content-Length": encoded.length });
+      response.end(encoded);
     } else if (route === "status") {
       response.writeHead(Number(name), { "Content-Type": "text/plain" });
       response.end("source says no");

@@ -65,7 +65,9 @@ export async function openSource(config: Config, sourceUrl: string, deadline: Ab
       });
     }
     const declared = response.headers.get("Content-Length");
-    const length = declared !== null && /^\d+$/.test(declared) ? Number(declared) : null;
+    // fetch decodes compressed bodies, so a Content-Length then counts bytes we never see.
+    const encoded = (response.headers.get("Content-Encoding") ?? "identity") !== "identity";
+    const length = declared !== null && /^\d+$/.test(declared) && !encoded ? Number(declared) : null;
     return { response, body, url, length };
   }
 }
