@@ -17,6 +17,12 @@ export default defineConfig(async () => {
             TEST_FAULT_ENDPOINTS: inject<Record<string, string>>("faultEndpoints"),
             ADMIN_TOKEN: "test-admin-token-0123456789",
             MAX_UPLOAD_BYTES: String(256 * 1024),
+            // Small parts, so multipart uploads of a few hundred KiB have several parts (s3rver has no minimum).
+            MULTIPART_THRESHOLD_BYTES: String(64 * 1024),
+            MULTIPART_PART_SIZE_BYTES: String(32 * 1024),
+            IMPORT_TIMEOUT_MS: "2000",
+            ALLOW_HTTP_IMPORTS: "true",
+            TEST_SOURCE_URL: inject<string>("sourceUrl"),
             TEST_MIGRATIONS: migrations,
           },
         },

@@ -1,18 +1,38 @@
 import { z } from "zod";
 
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 
-const booleanText = z
-  .enum(["true", "false", "1", "0", ""])
-  .default("true")
-  .transform((value) => value !== "false" && value !== "0");
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", ""])
+    .default("")
+    .transform((value) => (value === "" ? fallback : value === "true" || value === "1"));
+
+// `type/subtype` or `type/*`, for audio, image and video only: the top level is the asset type.
+const CONTENT_TYPE_PATTERN = /^(audio|image|video)\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]*)$/;
+
+const contentTypeList = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .refine((entries) => entries.every((entry) => CONTENT_TYPE_PATTERN.test(entry)), {
+    message: "must be a comma-separated list of audio/, image/ or video/ types, e.g. image/png,video/*",
+  })
+  .transform((entries) => (entries.length > 0 ? entries : ["audio/*", "image/*", "video/*"]));
 
 const optionalUrl = z
   .union([z.literal(""), z.url({ protocol: /^https?$/ })])
   .optional()
   .transform((value) => (value ? value.replace(/\/+$/, "") : null));
 
-const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const positiveInt = (fallback: number, max: number, min = 1) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** `*`, or a comma-separated list of exact origins such as `https://app.example.com`. */
 const originList = z
@@ -40,20 +60,38 @@ const originList = z
 
 const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
-const configSchema = z.object({
-  STORAGE_ENDPOINT: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, "")),
-  STORAGE_REGION: z.string().min(1).default("auto"),
-  STORAGE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid S3 bucket name"),
-  STORAGE_ACCESS_KEY_ID: z.string().min(1),
-  STORAGE_SECRET_KEY: z.string().min(1),
-  STORAGE_PUBLIC_URL: optionalUrl,
-  STORAGE_FORCE_PATH_STYLE: booleanText,
-  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters"),
-  SIGNED_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, 604800)),
-  MAX_UPLOAD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * 1024 * MiB)),
-  STORAGE_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(10_000, 300_000)),
-  CORS_ORIGINS: originList,
-});
+const configSchema = z
+  .object({
+    STORAGE_ENDPOINT: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, "")),
+    STORAGE_REGION: z.string().min(1).default("auto"),
+    STORAGE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a valid S3 bucket name"),
+    STORAGE_ACCESS_KEY_ID: z.string().min(1),
+    STORAGE_SECRET_KEY: z.string().min(1),
+    STORAGE_PUBLIC_URL: optionalUrl,
+    STORAGE_FORCE_PATH_STYLE: flag(true),
+    ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters"),
+    SIGNED_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, 604800)),
+    MAX_UPLOAD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * GiB)),
+    // S3 and R2 allow 10,000 parts of at most 5 GiB each, so 5 TiB is the ceiling of the direct path.
+    MAX_DIRECT_UPLOAD_BYTES: z.preprocess(emptyAsMissing, positiveInt(5 * GiB, 5 * 1024 * GiB)),
+    MULTIPART_THRESHOLD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * GiB)),
+    // Below 5 MiB S3 and R2 refuse every part but the last; smaller values only suit test servers.
+    MULTIPART_PART_SIZE_BYTES: z.preprocess(emptyAsMissing, positiveInt(32 * MiB, 5 * GiB, 1024)),
+    UPLOAD_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, 604800)),
+    UPLOAD_TTL: z.preprocess(emptyAsMissing, positiveInt(86400, 30 * 86400)),
+    IMPORT_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(120_000, 900_000)),
+    ALLOW_HTTP_IMPORTS: flag(false),
+    MAX_METADATA_BYTES: z.preprocess(emptyAsMissing, positiveInt(64 * 1024, MiB)),
+    ALLOWED_CONTENT_TYPES: contentTypeList,
+    CLEANUP_BATCH_SIZE: z.preprocess(emptyAsMissing, positiveInt(100, 1000)),
+    STORAGE_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(10_000, 300_000)),
+    CORS_ORIGINS: originList,
+  })
+  // A presigned PUT that outlived its pending asset could recreate an object cleanup already removed.
+  .refine((config) => config.UPLOAD_TTL >= config.UPLOAD_URL_TTL, {
+    path: ["UPLOAD_TTL"],
+    message: "must be at least UPLOAD_URL_TTL",
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

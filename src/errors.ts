@@ -14,6 +14,7 @@ const statusByCode = {
   unsupported_media_type: 415,
   internal_error: 500,
   bad_gateway: 502,
+  gateway_timeout: 504,
   storage_unavailable: 503,
   database_unavailable: 503,
   service_misconfigured: 503,
@@ -48,14 +49,21 @@ export function onError(error: Error, c: Context) {
     const code = codeByStatus[error.status] ?? "invalid_request";
     return c.json(errorBody(code, error.message || "The request could not be read."), error.status);
   }
+  if (isDatabaseError(error)) {
+    // The database's trouble, not the caller's: 503 so clients retry, without SQL in the answer.
+    console.error("database error", error);
+    return c.json(errorBody("database_unavailable", "The database is unavailable; try again."), 503);
+  }
   console.error("unhandled error", error);
   return c.json(errorBody("internal_error", "An unexpected error occurred."), 500);
 }
 
-/** A failed D1 write is the service's trouble, not the caller's: 503, so clients retry. */
-export function databaseFailure(error: unknown): ApiError {
-  console.error("database write failed", error);
-  return new ApiError("database_unavailable", "The asset could not be recorded; nothing was stored.");
+/** D1 reports its failures as errors whose message (or a cause's) starts with `D1_`. */
+function isDatabaseError(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (current.message.startsWith("D1_")) return true;
+  }
+  return false;
 }
 
 export function notFound(c: Context) {

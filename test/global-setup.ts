@@ -6,12 +6,14 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { TestProject } from "vitest/node";
 import { startFaultProxies } from "./fault-proxy";
+import { startSourceServer } from "./source-server";
 import { TEST_STORAGE } from "./storage-settings";
 
 declare module "vitest" {
   export interface ProvidedContext {
     s3Endpoint: string;
     faultEndpoints: Record<string, string>;
+    sourceUrl: string;
   }
 }
 
@@ -41,8 +43,11 @@ export default async function setup(project: TestProject) {
   project.provide("s3Endpoint", endpoint);
   const faults = await startFaultProxies(endpoint);
   project.provide("faultEndpoints", faults.endpoints);
+  // A file host for import tests: the Workers runtime cannot listen, so it runs here.
+  const source = await startSourceServer();
+  project.provide("sourceUrl", source.url);
   return async () => {
-    await faults.close();
+    await Promise.all([faults.close(), source.close()]);
     server.kill("SIGTERM");
     await once(server, "exit");
     await rm(directory, { recursive: true, force: true });

@@ -16,5 +16,7 @@ export function toApiAsset(row: AssetRow, storage: Storage) {
     metadata: row.metadata,
     public_url: storage.publicUrl(row.storageKey),
     created_at: row.createdAt,
+    status: row.status,
+    expires_at: row.expiresAt,
   };
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, isNull, lt, or, type SQL } from "drizzle-orm";
 import { lowestIdAt } from "../ids";
 import type { Database } from "./client";
 import { type AssetRow, type AssetType, assets, type NewAssetRow } from "./schema";
@@ -25,9 +25,15 @@ export async function insertAsset(db: Database, row: NewAssetRow): Promise<Asset
   return inserted as AssetRow;
 }
 
+/** An asset past its `expires_at` is gone for clients even before the cleanup job removes it. */
+export function notExpired(now = new Date()): SQL {
+  return or(isNull(assets.expiresAt), gt(assets.expiresAt, now.toISOString())) as SQL;
+}
+
+/** Pending and ready assets alike: uploads are completed and deleted by id. */
 export async function findAsset(db: Database, workspaceId: string, id: string) {
   return db.query.assets.findFirst({
-    where: and(eq(assets.workspaceId, workspaceId), eq(assets.id, id)),
+    where: and(eq(assets.workspaceId, workspaceId), eq(assets.id, id), notExpired()),
   });
 }
 
@@ -40,7 +46,7 @@ export async function removeAsset(db: Database, workspaceId: string, id: string)
   return removed.length > 0;
 }
 
-function filterConditions(workspaceId: string, filters: AssetFilters): SQL[] {
+export function filterConditions(workspaceId: string, filters: AssetFilters): SQL[] {
   const conditions: SQL[] = [eq(assets.workspaceId, workspaceId)];
   if (filters.type) conditions.push(eq(assets.type, filters.type));
   if (filters.provider) conditions.push(eq(assets.provider, filters.provider));
@@ -59,13 +65,18 @@ function filterConditions(workspaceId: string, filters: AssetFilters): SQL[] {
   return conditions;
 }
 
+/** Only finished, unexpired assets are listed; `status` follows the workspace in every list index. */
+export function listConditions(workspaceId: string, filters: AssetFilters, now = new Date()): SQL[] {
+  return [...filterConditions(workspaceId, filters), eq(assets.status, "ready"), notExpired(now)];
+}
+
 export async function listAssets(
   db: Database,
   workspaceId: string,
   filters: AssetFilters,
   pagination: Pagination,
 ): Promise<AssetPage> {
-  const conditions = filterConditions(workspaceId, filters);
+  const conditions = listConditions(workspaceId, filters);
   const pageConditions = "cursor" in pagination ? [...conditions, lt(assets.id, pagination.cursor)] : conditions;
   const offset = "page" in pagination ? (pagination.page - 1) * pagination.limit : 0;
   const [rows, [counted]] = await Promise.all([

@@ -17,7 +17,7 @@ export interface PresignOptions {
 }
 
 export class Storage {
-  private readonly client: AwsClient;
+  readonly client: AwsClient;
 
   constructor(private readonly config: Config) {
     this.client = new AwsClient({
@@ -96,9 +96,14 @@ export class Storage {
     return signed.url;
   }
 
-  private async send(url: string, init: RequestInit): Promise<Response> {
+  /** Signs and sends one request; streamed bodies pass a signal that lasts as long as their source. */
+  async send(
+    url: string,
+    init: RequestInit,
+    signal = AbortSignal.timeout(this.config.STORAGE_TIMEOUT_MS),
+  ): Promise<Response> {
     try {
-      return await this.client.fetch(url, { ...init, signal: AbortSignal.timeout(this.config.STORAGE_TIMEOUT_MS) });
+      return await this.client.fetch(url, { ...init, signal });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new ApiError("storage_unavailable", "Storage is unreachable.", { reason });
@@ -106,7 +111,7 @@ export class Storage {
   }
 }
 
-async function expectOk(response: Response, action: string) {
+export async function expectOk(response: Response, action: string) {
   if (response.ok) return;
   const body = await response.text().catch(() => "");
   const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
@@ -116,7 +121,7 @@ async function expectOk(response: Response, action: string) {
   });
 }
 
-function amzDate(date: Date): string {
+export function amzDate(date: Date): string {
   return date.toISOString().replace(/[:-]|\.\d{3}/g, "");
 }
 

@@ -1,12 +1,16 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { resolveAssetType, resolveContentType, sanitizeFileName, storageKey } from "../../assets/media";
+import { abandonObject } from "../../assets/abandon-object";
+import { assertSizeWithin } from "../../assets/limits";
+import { draftAsset } from "../../assets/new-asset";
 import { toApiAsset } from "../../assets/serialize";
+import { assertSignable } from "../../assets/status";
 import { findAsset, insertAsset, listAssets, removeAsset } from "../../db/assets";
-import { ApiError, databaseFailure } from "../../errors";
-import { newId } from "../../ids";
+import { ApiError } from "../../errors";
+import { discardUpload } from "../../lifecycle/discard";
 import type { AppEnv } from "../../types";
 import type * as routes from "./assets.routes";
 import { MetadataObject } from "./assets.schemas";
+import { toAssetFilters } from "./filters";
 
 type Handler<R extends keyof typeof routes> = RouteHandler<(typeof routes)[R], AppEnv>;
 
@@ -30,39 +34,21 @@ function parseMetadata(text: string | undefined): Record<string, unknown> {
 export const upload: Handler<"upload"> = async (c) => {
   const form = c.req.valid("form");
   const { config, db, storage, workspaceId } = c.var;
-  if (form.file.size > config.MAX_UPLOAD_BYTES) {
-    throw new ApiError("payload_too_large", `Files are limited to ${config.MAX_UPLOAD_BYTES} bytes.`, {
-      file: `is ${form.file.size} bytes; the limit is ${config.MAX_UPLOAD_BYTES}`,
-    });
-  }
-  const metadata = parseMetadata(form.metadata);
-  const fileName = sanitizeFileName(form.file_name ?? form.file.name);
-  const contentType = resolveContentType(form.file.type, fileName);
-  const type = resolveAssetType(contentType, form.type);
-
-  const now = Date.now();
-  const id = newId(now);
-  const key = storageKey(workspaceId, id, fileName);
-  await storage.put(key, form.file, contentType);
-  const row = await insertAsset(db, {
-    id,
-    workspaceId,
-    executionId: form.execution_id ?? null,
-    agentId: form.agent_id ?? null,
-    type,
-    provider: form.provider ?? null,
-    fileName,
-    fileSize: form.file.size,
-    contentType,
-    storageKey: key,
-    metadata,
-    createdAt: new Date(now).toISOString(),
-  }).catch(async (error: unknown) => {
-    // Without its row the object would be unreachable: remove it before reporting.
-    await storage.delete(key).catch((cleanupError: unknown) => {
-      console.error("orphaned object left in storage", key, cleanupError);
-    });
-    throw databaseFailure(error);
+  assertSizeWithin(config.MAX_UPLOAD_BYTES, form.file.size, "MAX_UPLOAD_BYTES", "file");
+  const draft = draftAsset(config, workspaceId, {
+    fileName: form.file_name ?? form.file.name,
+    contentType: form.file.type,
+    type: form.type,
+    provider: form.provider,
+    executionId: form.execution_id,
+    agentId: form.agent_id,
+    metadata: parseMetadata(form.metadata),
+    expiresAt: form.expires_at,
+  });
+  await storage.put(draft.storageKey, form.file, draft.contentType);
+  const row = await insertAsset(db, { ...draft, fileSize: form.file.size }).catch(async (error: unknown) => {
+    await abandonObject(db, storage, draft.storageKey, "the asset row could not be written");
+    throw error;
   });
   return c.json({ data: toApiAsset(row, storage) }, 201);
 };
@@ -74,14 +60,7 @@ export const list: Handler<"list"> = async (c) => {
   const result = await listAssets(
     c.var.db,
     c.var.workspaceId,
-    {
-      type: query.type,
-      provider: query.provider,
-      executionId: query.execution_id,
-      agentId: query.agent_id,
-      createdAfter: query.created_after ? new Date(query.created_after) : undefined,
-      createdBefore: query.created_before ? new Date(query.created_before) : undefined,
-    },
+    toAssetFilters(query),
     query.cursor ? { limit, cursor: query.cursor } : { limit, page },
   );
   return c.json(
@@ -110,6 +89,7 @@ export const signedUrl: Handler<"signedUrl"> = async (c) => {
   const query = c.req.valid("query");
   const row = await findAsset(c.var.db, c.var.workspaceId, id);
   if (!row) throw assetNotFound();
+  assertSignable(row);
   const expiresIn = query.expires_in ?? c.var.config.SIGNED_URL_TTL;
   // Signatures carry whole seconds, so the expiry is counted from the truncated signing time.
   const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -128,6 +108,8 @@ export const remove: Handler<"remove"> = async (c) => {
   const { db, storage, workspaceId } = c.var;
   const row = await findAsset(db, workspaceId, id);
   if (!row) throw assetNotFound();
+  // An unfinished upload may hold multipart parts to abort, which storage can be slow to confirm.
+  if (row.status === "pending" && (await discardUpload(db, storage, row))) return c.body(null, 204);
   // Object first: if storage fails the row stays and the asset remains usable.
   await storage.delete(row.storageKey);
   if (!(await removeAsset(db, workspaceId, id))) throw assetNotFound();

@@ -10,9 +10,7 @@ import {
   SignedUrlSchema,
   UploadForm,
 } from "./assets.schemas";
-
-const tags = ["Assets"];
-const security: Record<string, string[]>[] = [{ ApiKey: [] }, { Bearer: [] }];
+import { security, tags } from "./route-helpers";
 
 export const upload = createRoute({
   method: "post",
@@ -24,8 +22,8 @@ export const upload = createRoute({
   responses: {
     201: jsonContent(z.object({ data: AssetSchema }), "The stored asset."),
     ...errorResponses,
-    413: errorResponse("The file is larger than MAX_UPLOAD_BYTES."),
-    415: errorResponse("The content type is not audio, image or video, or does not match `type`."),
+    413: errorResponse("The file is larger than MAX_UPLOAD_BYTES, or metadata than MAX_METADATA_BYTES."),
+    415: errorResponse("The content type is not allowed (ALLOWED_CONTENT_TYPES) or does not match `type`."),
   },
 });
 
@@ -67,6 +65,7 @@ export const signedUrl = createRoute({
     200: jsonContent(z.object({ data: SignedUrlSchema }), "A presigned GET URL."),
     ...errorResponses,
     ...notFoundResponse,
+    409: errorResponse("The asset's upload is not complete yet."),
   },
 });
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { assetTypes } from "../../db/schema";
+import { assetStatuses, assetTypes } from "../../db/schema";
 import { isKsuid } from "../../ids";
 
 export const AssetIdParam = z.object({
@@ -24,27 +24,32 @@ export const AssetSchema = z
     metadata: z.record(z.string(), z.unknown()).openapi({ example: { prompt: "a sunset" } }),
     public_url: z.string().nullable(),
     created_at: z.string().openapi({ example: "2026-11-29T04:30:00.000Z" }),
+    status: z.enum(assetStatuses).openapi({
+      description: "`pending` until a direct upload is completed; only `ready` assets are listed and signed.",
+    }),
+    expires_at: z.string().nullable().openapi({ description: "When the asset is deleted; null keeps it." }),
   })
   .openapi("Asset");
 
 const label = z.string().trim().min(1).max(200);
 
-export const ListQuery = z
-  .object({
-    type: z.enum(assetTypes).optional(),
-    provider: label.optional(),
-    execution_id: label.optional(),
-    agent_id: label.optional(),
-    created_after: z.iso.datetime({ offset: true }).optional(),
-    created_before: z.iso.datetime({ offset: true }).optional(),
-    page: z.coerce.number().int().min(1).max(1_000_000).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().refine(isKsuid, "must be a next_cursor value from a previous page").optional(),
-  })
-  .refine((query) => !(query.page && query.cursor), {
-    path: ["cursor"],
-    message: "use either page or cursor, not both",
-  });
+export const ListFilters = z.object({
+  type: z.enum(assetTypes).optional(),
+  provider: label.optional(),
+  execution_id: label.optional(),
+  agent_id: label.optional(),
+  created_after: z.iso.datetime({ offset: true }).optional(),
+  created_before: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const ListQuery = ListFilters.extend({
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().refine(isKsuid, "must be a next_cursor value from a previous page").optional(),
+}).refine((query) => !(query.page && query.cursor), {
+  path: ["cursor"],
+  message: "use either page or cursor, not both",
+});
 
 export const ListMeta = z.object({
   total: z.number().int(),
@@ -69,6 +74,11 @@ export const SignedUrlSchema = z
 
 const optionalField = z.string().trim().min(1).max(200).optional();
 
+export const ExpiresAt = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .openapi({ description: "ISO 8601 time at which the asset is deleted.", example: "2026-12-01T00:00:00Z" });
+
 export const UploadForm = z
   .object({
     file: z.instanceof(File, { message: "must be a file part" }).openapi({ type: "string", format: "binary" }),
@@ -77,7 +87,8 @@ export const UploadForm = z
     execution_id: optionalField,
     agent_id: optionalField,
     file_name: z.string().max(1024).optional(),
-    metadata: z.string().max(65_536).optional().openapi({ description: "A JSON object, as text." }),
+    metadata: z.string().optional().openapi({ description: "A JSON object, as text (MAX_METADATA_BYTES)." }),
+    expires_at: ExpiresAt,
   })
   .openapi("AssetUpload");
 

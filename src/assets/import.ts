@@ -1,0 +1,76 @@
+import type { Config } from "../config";
+import { insertAsset } from "../db/assets";
+import type { Database } from "../db/client";
+import type { AssetRow } from "../db/schema";
+import { oweDeletion } from "../db/storage-deletions";
+import { ApiError } from "../errors";
+import { flushDeletions } from "../lifecycle/flush-deletions";
+import type { Storage } from "../storage/s3";
+import { uploadStream } from "../storage/stream-upload";
+import { abandonObject } from "./abandon-object";
+import { openSource, sourceFailure, sourceFileName } from "./import-source";
+import { type AssetDraft, type AssetInput, draftAsset } from "./new-asset";
+
+export interface ImportRequest extends Omit<AssetInput, "fileName"> {
+  sourceUrl: string;
+  fileName?: string;
+}
+
+interface Services {
+  config: Config;
+  db: Database;
+  storage: Storage;
+}
+
+/**
+ * Fetches a file from a URL and stores it as a ready asset, streaming it through. On any failure
+ * whatever may have reached storage is owed for deletion, and deleted at once when storage allows.
+ */
+export async function importAsset(services: Services, workspaceId: string, request: ImportRequest): Promise<AssetRow> {
+  const { config, db, storage } = services;
+  const deadline = AbortSignal.timeout(config.IMPORT_TIMEOUT_MS);
+  const source = await openSource(config, request.sourceUrl, deadline);
+  let draft: AssetDraft;
+  try {
+    draft = draftAsset(config, workspaceId, {
+      ...request,
+      fileName: request.fileName ?? sourceFileName(source),
+      contentType: request.contentType ?? source.response.headers.get("Content-Type") ?? undefined,
+    });
+  } catch (error) {
+    await source.body.cancel();
+    throw error;
+  }
+  let multipartId: string | null = null;
+  const discard = async (reason: string) => {
+    const owed = await oweDeletion(db, draft.storageKey, multipartId, reason);
+    await flushDeletions(db, storage, [owed]);
+  };
+  let fileSize: number;
+  try {
+    fileSize = await uploadStream(storage, source.body, {
+      key: draft.storageKey,
+      contentType: draft.contentType,
+      length: source.length,
+      maxBytes: config.MAX_UPLOAD_BYTES,
+      multipartThreshold: config.MULTIPART_THRESHOLD_BYTES,
+      partSize: config.MULTIPART_PART_SIZE_BYTES,
+      signal: deadline,
+      onMultipartStarted: (uploadId) => {
+        multipartId = uploadId;
+      },
+    });
+  } catch (error) {
+    const failure = sourceFailure(error, deadline);
+    await discard(failure.message);
+    throw failure;
+  }
+  if (fileSize === 0) {
+    await discard("the source sent no bytes");
+    throw new ApiError("bad_gateway", "The source sent an empty file.", { source_url: "sent no bytes" });
+  }
+  return insertAsset(db, { ...draft, fileSize }).catch(async (error: unknown) => {
+    await abandonObject(db, storage, draft.storageKey, "the asset row could not be written");
+    throw error;
+  });
+}

@@ -1,0 +1,51 @@
+import type { Config } from "../config";
+import type { AssetType, NewAssetRow } from "../db/schema";
+import { ApiError } from "../errors";
+import { newId } from "../ids";
+import { assertAllowedContentType, assertMetadataSize } from "./limits";
+import { resolveAssetType, resolveContentType, sanitizeFileName, storageKey } from "./media";
+
+/** What a client says about a new asset, whichever way its bytes come in. */
+export interface AssetInput {
+  fileName: string;
+  contentType?: string;
+  type?: AssetType;
+  provider?: string;
+  executionId?: string;
+  agentId?: string;
+  metadata?: Record<string, unknown>;
+  expiresAt?: string;
+}
+
+export type AssetDraft = Omit<NewAssetRow, "fileSize">;
+
+/** Validates the description against the limits and fixes the id, name, type and storage key. */
+export function draftAsset(config: Config, workspaceId: string, input: AssetInput, now = Date.now()): AssetDraft {
+  const metadata = input.metadata ?? {};
+  assertMetadataSize(config, metadata);
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt.getTime() <= now) {
+    throw new ApiError("invalid_request", "expires_at must be in the future.", {
+      expires_at: "must be a future time",
+    });
+  }
+  const fileName = sanitizeFileName(input.fileName);
+  const contentType = resolveContentType(input.contentType, fileName);
+  const type = resolveAssetType(contentType, input.type);
+  assertAllowedContentType(config, contentType);
+  const id = newId(now);
+  return {
+    id,
+    workspaceId,
+    executionId: input.executionId ?? null,
+    agentId: input.agentId ?? null,
+    type,
+    provider: input.provider ?? null,
+    fileName,
+    contentType,
+    storageKey: storageKey(workspaceId, id, fileName),
+    metadata,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: expiresAt?.toISOString() ?? null,
+  };
+}

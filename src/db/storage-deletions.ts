@@ -1,0 +1,123 @@
+import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import type { Database } from "./client";
+import { assets, type StorageDeletionRow, storageDeletions } from "./schema";
+
+// SQLite accepts at most 100 bound parameters per statement on D1.
+const KEYS_PER_STATEMENT = 90;
+const MAX_RETRY_DELAY_MS = 24 * 3600 * 1000;
+
+export interface RetireOptions {
+  /** Retire only the first `limit` matches in this order; the rest wait for the next batch. */
+  limit?: number;
+  orderBy?: SQL;
+  /** When the owed deletions become due; the cleanup job passes its scheduled time. */
+  now?: Date;
+}
+
+/**
+ * Removes the matching asset rows and records the storage work they leave behind, in one
+ * transaction: the assets disappear at once, and no object can be forgotten if storage is
+ * down or the request dies. Returns how many assets were removed.
+ */
+export async function retireAssets(db: Database, conditions: SQL[], options: RetireOptions = {}): Promise<number> {
+  // An empty condition list would match every asset of every workspace.
+  if (conditions.length === 0) throw new Error("retireAssets needs at least one condition");
+  const where = and(...conditions);
+  const now = (options.now ?? new Date()).toISOString();
+  const chosen =
+    options.limit === undefined
+      ? where
+      : inArray(
+          assets.id,
+          db
+            .select({ id: assets.id })
+            .from(assets)
+            .where(where)
+            .orderBy(options.orderBy ?? asc(assets.id))
+            .limit(options.limit),
+        );
+  const [, removed] = await db.batch([
+    db
+      .insert(storageDeletions)
+      .select(
+        db
+          .select({
+            storageKey: assets.storageKey,
+            uploadId: assets.uploadId,
+            attempts: sql`0`.as("attempts"),
+            lastError: sql`NULL`.as("last_error"),
+            nextAttemptAt: sql`${now}`.as("next_attempt_at"),
+            createdAt: sql`${now}`.as("created_at"),
+          })
+          .from(assets)
+          .where(chosen),
+      )
+      .onConflictDoNothing(),
+    db.delete(assets).where(chosen),
+  ]);
+  return removed.meta.changes;
+}
+
+/** A fresh owed deletion, due now. */
+export function owedDeletion(storageKey: string, uploadId: string | null, lastError: string | null = null) {
+  const now = new Date().toISOString();
+  return {
+    storageKey,
+    uploadId,
+    attempts: 0,
+    lastError,
+    nextAttemptAt: now,
+    createdAt: now,
+  } satisfies StorageDeletionRow;
+}
+
+/** Records storage work left by a failed write that never became an asset, and returns it. */
+export async function oweDeletion(db: Database, storageKey: string, uploadId: string | null, reason: string) {
+  const row = owedDeletion(storageKey, uploadId, reason);
+  await db.insert(storageDeletions).values(row).onConflictDoNothing();
+  return row;
+}
+
+/** Owed deletions whose next attempt is due, oldest first; optionally only under one key prefix. */
+export async function dueDeletions(
+  db: Database,
+  limit: number,
+  options: { prefix?: string; now?: Date } = {},
+): Promise<StorageDeletionRow[]> {
+  const { prefix, now = new Date() } = options;
+  const due = lte(storageDeletions.nextAttemptAt, now.toISOString());
+  // A prefix is a key range: every key of a workspace sorts between "ws/" and "ws0".
+  const scope = prefix
+    ? and(due, gte(storageDeletions.storageKey, `${prefix}/`), lt(storageDeletions.storageKey, `${prefix}0`))
+    : due;
+  return db.select().from(storageDeletions).where(scope).orderBy(asc(storageDeletions.nextAttemptAt)).limit(limit);
+}
+
+export async function confirmDeletions(db: Database, keys: string[]) {
+  for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
+    const chunk = keys.slice(start, start + KEYS_PER_STATEMENT);
+    await db.delete(storageDeletions).where(inArray(storageDeletions.storageKey, chunk));
+  }
+}
+
+/** Backs off exponentially (1, 2, 4 … minutes, at most a day) so a broken key never crowds out the rest. */
+export async function deferDeletions(
+  db: Database,
+  failures: { row: StorageDeletionRow; reason: string }[],
+  at = new Date(),
+) {
+  if (failures.length === 0) return;
+  const now = at.getTime();
+  const updates = failures.map(({ row, reason }) => {
+    const delay = Math.min(2 ** row.attempts * 60_000, MAX_RETRY_DELAY_MS);
+    return db
+      .update(storageDeletions)
+      .set({
+        attempts: row.attempts + 1,
+        lastError: reason.slice(0, 500),
+        nextAttemptAt: new Date(now + delay).toISOString(),
+      })
+      .where(eq(storageDeletions.storageKey, row.storageKey));
+  });
+  await db.batch(updates as [(typeof updates)[number], ...typeof updates]);
+}

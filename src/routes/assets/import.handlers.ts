@@ -1,0 +1,22 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { importAsset } from "../../assets/import";
+import { toApiAsset } from "../../assets/serialize";
+import type { AppEnv } from "../../types";
+import type * as routes from "./import.routes";
+
+export const importFromUrl: RouteHandler<typeof routes.importFromUrl, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const { config, db, storage, workspaceId } = c.var;
+  const row = await importAsset({ config, db, storage }, workspaceId, {
+    sourceUrl: body.source_url,
+    fileName: body.file_name,
+    contentType: body.content_type,
+    type: body.type,
+    provider: body.provider,
+    executionId: body.execution_id,
+    agentId: body.agent_id,
+    metadata: body.metadata,
+    expiresAt: body.expires_at,
+  });
+  return c.json({ data: toApiAsset(row, storage) }, 201);
+};

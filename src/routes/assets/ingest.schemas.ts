@@ -1,0 +1,85 @@
+import { z } from "@hono/zod-openapi";
+import { MAX_PARTS } from "../../assets/upload-plan";
+import { assetTypes } from "../../db/schema";
+import { AssetSchema, ExpiresAt, ListFilters, MetadataObject } from "./assets.schemas";
+
+const label = z.string().trim().min(1).max(200);
+
+/** What every way in accepts besides the bytes themselves. */
+const AssetFields = {
+  type: z.enum(assetTypes).optional(),
+  provider: label.optional(),
+  execution_id: label.optional(),
+  agent_id: label.optional(),
+  metadata: MetadataObject.optional().openapi({ description: "A JSON object (MAX_METADATA_BYTES)." }),
+  expires_at: ExpiresAt,
+};
+
+const FileName = z.string().trim().min(1).max(1024);
+
+export const UploadRequest = z
+  .object({
+    file_name: FileName.openapi({ example: "clip.mp4" }),
+    content_type: z.string().trim().min(1).max(255).openapi({ example: "video/mp4" }),
+    file_size: z.number().int().min(1).openapi({ description: "Exact size in bytes.", example: 734003200 }),
+    ...AssetFields,
+  })
+  .openapi("UploadRequest");
+
+const SingleUpload = z.object({
+  strategy: z.literal("single"),
+  method: z.literal("PUT"),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()).openapi({ description: "Send these exactly: they are signed." }),
+  expires_at: z.string(),
+});
+
+const MultipartUpload = z.object({
+  strategy: z.literal("multipart"),
+  method: z.literal("PUT"),
+  upload_id: z.string(),
+  part_size: z.number().int().openapi({ description: "Every part is this size except the last." }),
+  parts: z.array(z.object({ part_number: z.number().int(), url: z.string(), size: z.number().int() })),
+  headers: z.record(z.string(), z.string()),
+  expires_at: z.string(),
+});
+
+export const UploadAnswer = z
+  .object({ asset: AssetSchema, upload: z.discriminatedUnion("strategy", [SingleUpload, MultipartUpload]) })
+  .openapi("UploadInstructions");
+
+export const CompleteRequest = z
+  .object({
+    parts: z
+      .array(
+        z.object({
+          part_number: z.number().int().min(1).max(MAX_PARTS),
+          etag: z.string().min(1).max(200).openapi({ description: "The ETag header storage answered the part with." }),
+        }),
+      )
+      .min(1)
+      .max(MAX_PARTS)
+      .optional()
+      .openapi({ description: "Multipart uploads only: every part's number and ETag." }),
+  })
+  .openapi("CompleteUpload");
+
+export const ImportRequest = z
+  .object({
+    source_url: z.url().max(4096).openapi({ example: "https://fal.media/files/abc/output.mp4" }),
+    file_name: FileName.optional().openapi({ description: "Defaults to the source's file name." }),
+    content_type: z.string().trim().min(1).max(255).optional().openapi({
+      description: "Defaults to the source's Content-Type, or a guess from the file name.",
+    }),
+    ...AssetFields,
+  })
+  .openapi("ImportRequest");
+
+export const BulkDeleteQuery = ListFilters.refine(
+  (filters) => Object.values(filters).some((value) => value !== undefined),
+  "give at least one filter: type, provider, execution_id, agent_id, created_after or created_before",
+);
+
+export const BulkDeleteAnswer = z
+  .object({ deleted: z.number().int().openapi({ description: "Assets removed, pending uploads included." }) })
+  .openapi("BulkDeleteResult");

@@ -1,0 +1,2 @@
+export const tags = ["Assets"];
+export const security: Record<string, string[]>[] = [{ ApiKey: [] }, { Bearer: [] }];

@@ -1,0 +1,45 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
+import { jsonContent } from "../../openapi";
+import { AssetIdParam, AssetSchema } from "./assets.schemas";
+import { CompleteRequest, UploadAnswer, UploadRequest } from "./ingest.schemas";
+import { security, tags } from "./route-helpers";
+
+export const createUpload = createRoute({
+  method: "post",
+  path: "/uploads",
+  tags,
+  security,
+  summary: "Start a direct upload to storage",
+  description:
+    "Creates a pending asset and answers with a presigned PUT, or above MULTIPART_THRESHOLD_BYTES with " +
+    "one presigned URL per part. Upload the bytes, then call `complete`.",
+  request: { body: { required: true, content: { "application/json": { schema: UploadRequest } } } },
+  responses: {
+    201: jsonContent(z.object({ data: UploadAnswer }), "The pending asset and how to upload its bytes."),
+    ...errorResponses,
+    413: errorResponse("file_size is over MAX_DIRECT_UPLOAD_BYTES, or metadata over MAX_METADATA_BYTES."),
+    415: errorResponse("The content type is not allowed or does not match `type`."),
+  },
+});
+
+export const complete = createRoute({
+  method: "post",
+  path: "/{id}/complete",
+  tags,
+  security,
+  summary: "Finish a direct upload",
+  description:
+    "Checks the object in storage (present, exact size, same content type) and makes the asset ready. " +
+    "Multipart uploads send every part's ETag. Completing a ready asset returns it unchanged.",
+  request: {
+    params: AssetIdParam,
+    body: { required: false, content: { "application/json": { schema: CompleteRequest } } },
+  },
+  responses: {
+    200: jsonContent(z.object({ data: AssetSchema }), "The ready asset."),
+    ...errorResponses,
+    ...notFoundResponse,
+    409: errorResponse("Storage does not hold the declared file; `details` says what differs."),
+  },
+});
