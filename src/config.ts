@@ -14,6 +14,9 @@ const optionalUrl = z
 
 const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
+/** S3 (and R2) refuse presigned URLs valid for longer than seven days. */
+export const MAX_SIGNED_URL_SECONDS = 604800;
+
 const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
 const configSchema = z.object({
@@ -25,7 +28,9 @@ const configSchema = z.object({
   STORAGE_PUBLIC_URL: optionalUrl,
   STORAGE_FORCE_PATH_STYLE: booleanText,
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters"),
-  SIGNED_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, 604800)),
+  SIGNED_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, MAX_SIGNED_URL_SECONDS)),
+  // Seconds; 0 turns cache-friendly signing off. Capped so URLs never outlive their lifetime by much.
+  SIGNED_URL_WINDOW: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).max(3600).default(300)),
   MAX_UPLOAD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * 1024 * MiB)),
 });
 

@@ -1,5 +1,7 @@
 import { createApp } from "./app";
 
+export { AssetsRpc } from "./rpc";
+
 const app = createApp();
 
 export default {

@@ -4,6 +4,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** The edge-site fixture Worker, which reaches this one through a service binding. */
+      EDGE_SITE: Service<import("./fixtures/edge-site").default>;
     }
     // Types `exports.default` from cloudflare:workers as our Worker.
     interface GlobalProps {

@@ -80,6 +80,7 @@ describe("the API surface", () => {
       "/api/v1/admin/api-keys",
       "/api/v1/admin/api-keys/{id}",
       "/api/v1/assets",
+      "/api/v1/assets/signed-urls",
       "/api/v1/assets/{id}",
       "/api/v1/assets/{id}/signed-url",
     ]);

@@ -14,6 +14,7 @@ const baseConfig: Config = {
   STORAGE_FORCE_PATH_STYLE: true,
   ADMIN_TOKEN: "unused-admin-token-000",
   SIGNED_URL_TTL: 3600,
+  SIGNED_URL_WINDOW: 300,
   MAX_UPLOAD_BYTES: 1024,
 };
 const signedAt = new Date("2026-03-04T05:06:07.890Z");

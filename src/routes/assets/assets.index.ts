@@ -1,17 +1,24 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { etag } from "hono/etag";
 import { requireApiKey } from "../../auth/middleware";
 import type { AppEnv } from "../../types";
 import { validationHook } from "../../validation";
 import * as handlers from "./assets.handlers";
 import * as routes from "./assets.routes";
+import * as batchHandlers from "./signed-urls.handlers";
+import * as batchRoutes from "./signed-urls.routes";
 import { uploadBodyLimit } from "./upload-limit";
 
 const assets = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 assets.use("*", requireApiKey);
+// Signed URLs repeat within a window, so repeated reads can be answered with 304 Not Modified.
+assets.get("*", etag());
 assets.post("/", uploadBodyLimit);
 
+// Fixed paths before `/{id}`, so `signed-urls` is never taken for an asset id.
 export default assets
+  .openapi(batchRoutes.signedUrls, batchHandlers.signedUrls)
   .openapi(routes.upload, handlers.upload)
   .openapi(routes.list, handlers.list)
   .openapi(routes.get, handlers.get)
