@@ -1,6 +1,10 @@
 import type { D1Migration } from "cloudflare:test";
 
 declare global {
+  // Vite's import.meta.glob, as the tests use it (raw file contents, loaded eagerly).
+  interface ImportMeta {
+    glob(pattern: string, options: { query: "?raw"; import: "default"; eager: true }): Record<string, string>;
+  }
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
