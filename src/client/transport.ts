@@ -37,6 +37,7 @@ const BOOKMARK_HEADER = "x-d1-bookmark";
 
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener("abort", () => {
       clearTimeout(timer);
@@ -115,7 +116,8 @@ export function createTransport(options: TransportOptions) {
       try {
         response = await send(url, buildInit(method, request));
       } catch (cause) {
-        if (request.signal?.aborted) throw cause;
+        // Cancelled by the caller: report that, not the lost request it caused.
+        if (request.signal?.aborted) throw request.signal.reason;
         if (request.idempotent && attempt < retries) {
           await wait(backoff(attempt), request.signal);
           continue;
