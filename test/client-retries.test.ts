@@ -62,6 +62,14 @@ describe("the client's retries, bookmarks and upload requests", () => {
     expect(await client.assets.get(asset.id)).toEqual(asset);
     expect(Date.now() - started).toBeGreaterThanOrEqual(35);
     expect(overloaded.sent).toHaveLength(2);
+
+    const busy = recording(0, () => Promise.resolve(new Response("busy", { status: 503 })));
+    const unexpected = await failure(clientFor(key, { fetch: busy.fetch, retry: { retries: 0 } }).assets.get(asset.id));
+    expect(unexpected).toMatchObject({
+      status: 503,
+      code: "unexpected_response",
+      message: "Unexpected 503 response: busy",
+    });
   });
 
   it("stops waiting to retry when the call is cancelled", async () => {

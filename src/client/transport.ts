@@ -1,4 +1,4 @@
-import { AssetServiceError } from "./errors";
+import { AssetServiceError, errorFromResponse, retryAfterMs } from "./errors";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -44,30 +44,6 @@ const wait = (ms: number, signal?: AbortSignal) =>
       reject(signal.reason);
     });
   });
-
-function retryAfterMs(response: Response): number {
-  const value = response.headers.get("Retry-After");
-  if (!value) return 0;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(value) - Date.now()) || 0;
-}
-
-async function toError(response: Response, attempts: number): Promise<AssetServiceError> {
-  const text = await response.text().catch(() => "");
-  let body: { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const error = body?.error;
-  if (typeof error?.code === "string" && typeof error.message === "string") {
-    const details = typeof error.details === "object" && error.details !== null ? { ...error.details } : undefined;
-    return new AssetServiceError(response.status, error.code, error.message, { details, attempts });
-  }
-  const message = `Unexpected ${response.status} response${text ? `: ${text.slice(0, 200)}` : "."}`;
-  return new AssetServiceError(response.status, "unexpected_response", message, { attempts });
-}
 
 /** HTTP with the API key, typed errors, bounded retries on 503 and lost connections, and bookmarks. */
 export function createTransport(options: TransportOptions) {
@@ -131,7 +107,7 @@ export function createTransport(options: TransportOptions) {
         await wait(backoff(attempt, retryAfterMs(response)), request.signal);
         continue;
       }
-      if (!response.ok) throw await toError(response, attempts);
+      if (!response.ok) throw await errorFromResponse(response, attempts);
       const body: unknown = response.status === 204 ? undefined : await response.json();
       // The server built this answer from the schemas T comes from; checking it again here would put
       // zod and those schemas into every client bundle.

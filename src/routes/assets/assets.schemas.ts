@@ -30,7 +30,7 @@ export const AssetSchema = z
 
 const label = z.string().trim().min(1).max(200);
 
-export const ExpiresInQuery = z.coerce
+const ExpiresInQuery = z.coerce
   .number()
   .int()
   .min(1)
