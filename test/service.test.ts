@@ -83,6 +83,7 @@ describe("the API surface", () => {
       "/api/v1/assets/signed-urls",
       "/api/v1/assets/{id}",
       "/api/v1/assets/{id}/signed-url",
+      "/health",
     ]);
   });
 
