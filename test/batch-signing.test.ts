@@ -79,6 +79,13 @@ describe("POST /api/v1/assets/signed-urls", () => {
     expect(data.filter((item: { url?: string }) => item.url)).toHaveLength(50);
   });
 
+  it("is not taken for an asset id by other methods", async () => {
+    const { key } = await createWorkspace();
+    const response = await api("/api/v1/assets/signed-urls", withKey(key));
+    expect(response.status).toBe(405);
+    expect((await json(response)).error.code).toBe("method_not_allowed");
+  });
+
   it("requires an API key", async () => {
     const response = await api("/api/v1/assets/signed-urls", { method: "POST", body: "{}" });
     expect(response.status).toBe(401);

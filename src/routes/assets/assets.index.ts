@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { etag } from "hono/etag";
 import { requireApiKey } from "../../auth/middleware";
+import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { validationHook } from "../../validation";
 import * as handlers from "./assets.handlers";
@@ -17,6 +18,10 @@ assets.get("*", etag());
 assets.post("/", uploadBodyLimit);
 
 // Fixed paths before `/{id}`, so `signed-urls` is never taken for an asset id.
+assets.on(["GET", "PUT", "PATCH", "DELETE"], "/signed-urls", () => {
+  throw new ApiError("method_not_allowed", "Sign a batch of URLs with POST /api/v1/assets/signed-urls.");
+});
+
 export default assets
   .openapi(batchRoutes.signedUrls, batchHandlers.signedUrls)
   .openapi(routes.upload, handlers.upload)
