@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, json, uploadRequest, withKey } from "./helpers";
+import { ADMIN_TOKEN, api, createWorkspace, json, uploadRequest, withKey } from "./helpers";
 
 const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
 
@@ -29,7 +29,7 @@ describe("D1 sessions and bookmarks", () => {
   it("returns a bookmark when an API key is created, so the key can be used at once anywhere", async () => {
     const response = await api("/api/v1/admin/api-keys", {
       method: "POST",
-      headers: { Authorization: "Bearer test-admin-token-0123456789", "Content-Type": "application/json" },
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
       body: JSON.stringify({ name: "edge" }),
     });
     expect(response.status).toBe(201);
