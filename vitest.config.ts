@@ -1,9 +1,22 @@
-import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { readFile } from "node:fs/promises";
+import { cloudflareTest, getRunnerName, readD1Migrations } from "@cloudflare/vitest-plugin";
+import ts from "typescript";
 import { defineConfig } from "vitest/config";
 import { TEST_STORAGE } from "./test/storage-settings";
 
+const PROJECT_NAME = "asset-service";
+// The Worker under test runs under the plugin's runner name, which depends only on the project's name.
+const workerUnderTest = getRunnerName({ name: PROJECT_NAME } as Parameters<typeof getRunnerName>[0]);
+
+/** Auxiliary Workers take JavaScript only, so the edge-site fixture is transpiled here. */
+async function edgeSiteScript() {
+  const source = await readFile("./test/fixtures/edge-site.ts", "utf8");
+  const compilerOptions = { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 };
+  return ts.transpileModule(source, { compilerOptions }).outputText;
+}
+
 export default defineConfig(async () => {
-  const migrations = await readD1Migrations("./migrations");
+  const [migrations, edgeSite] = await Promise.all([readD1Migrations("./migrations"), edgeSiteScript()]);
   return {
     plugins: [
       cloudflareTest(({ inject }) => ({
@@ -25,10 +38,21 @@ export default defineConfig(async () => {
             TEST_SOURCE_URL: inject<string>("sourceUrl"),
             TEST_MIGRATIONS: migrations,
           },
+          serviceBindings: { EDGE_SITE: "edge-site" },
+          workers: [
+            {
+              name: "edge-site",
+              modules: true,
+              script: edgeSite,
+              compatibilityDate: "2026-11-01",
+              serviceBindings: { ASSETS: { name: workerUnderTest, entrypoint: "AssetsRpc" } },
+            },
+          ],
         },
       })),
     ],
     test: {
+      name: PROJECT_NAME,
       globalSetup: ["./test/global-setup.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
       include: ["test/**/*.test.ts"],

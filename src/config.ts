@@ -58,6 +58,9 @@ const originList = z
     ),
   );
 
+/** S3 (and R2) refuse presigned URLs valid for longer than seven days. */
+export const MAX_SIGNED_URL_SECONDS = 604800;
+
 const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
 const configSchema = z
@@ -70,7 +73,9 @@ const configSchema = z
     STORAGE_PUBLIC_URL: optionalUrl,
     STORAGE_FORCE_PATH_STYLE: flag(true),
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters"),
-    SIGNED_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, 604800)),
+    SIGNED_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, MAX_SIGNED_URL_SECONDS)),
+    // Seconds; 0 turns cache-friendly signing off. Capped so URLs never outlive their lifetime by much.
+    SIGNED_URL_WINDOW: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).max(3600).default(300)),
     MAX_UPLOAD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * GiB)),
     // S3 and R2 allow 10,000 parts of at most 5 GiB each, so 5 TiB is the ceiling of the direct path.
     MAX_DIRECT_UPLOAD_BYTES: z.preprocess(emptyAsMissing, positiveInt(5 * GiB, 5 * 1024 * GiB)),

@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { jsonContent } from "./openapi";
 
 const statusByCode = {
   invalid_request: 400,
@@ -40,22 +39,30 @@ export function errorBody(code: ErrorCode, message: string, details?: Details) {
   return { error: { code, message, ...(details ? { details } : {}) } };
 }
 
-export function onError(error: Error, c: Context) {
+export type ErrorBody = ReturnType<typeof errorBody>;
+
+/** The status and body every caller (HTTP or RPC) gets for a thrown error. */
+export function describeError(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
   if (error instanceof ApiError) {
-    return c.json(errorBody(error.code, error.message, error.details), error.status);
+    return { status: error.status, body: errorBody(error.code, error.message, error.details) };
   }
   if (error instanceof HTTPException) {
     // Hono's own exceptions (e.g. malformed JSON bodies) are client errors with a status.
     const code = codeByStatus[error.status] ?? "invalid_request";
-    return c.json(errorBody(code, error.message || "The request could not be read."), error.status);
+    return { status: error.status, body: errorBody(code, error.message || "The request could not be read.") };
   }
   if (isDatabaseError(error)) {
     // The database's trouble, not the caller's: 503 so clients retry, without SQL in the answer.
     console.error("database error", error);
-    return c.json(errorBody("database_unavailable", "The database is unavailable; try again."), 503);
+    return { status: 503, body: errorBody("database_unavailable", "The database is unavailable; try again.") };
   }
   console.error("unhandled error", error);
-  return c.json(errorBody("internal_error", "An unexpected error occurred."), 500);
+  return { status: 500, body: errorBody("internal_error", "An unexpected error occurred.") };
+}
+
+export function onError(error: Error, c: Context) {
+  const { status, body } = describeError(error);
+  return c.json(body, status);
 }
 
 /** D1 reports its failures as errors whose message (or a cause's) starts with `D1_`. */
@@ -88,15 +95,29 @@ export const ErrorSchema = z
       details: z.record(z.string(), z.unknown()).optional(),
     }),
   })
-  .openapi("Error");
+  .openapi("Error", { example: errorBody("not_found", "Asset not found.") });
 
-const errorContent = (description: string) => jsonContent(ErrorSchema, description);
+const errorContent = (description: string, example?: ErrorBody) => ({
+  description,
+  content: { "application/json": { schema: ErrorSchema, ...(example ? { example } : {}) } },
+});
 
 export const errorResponses = {
-  400: errorContent("Invalid input; `details` names each bad field."),
-  401: errorContent("Missing or invalid API key."),
-  503: errorContent("Storage or configuration unavailable."),
+  400: errorContent(
+    "Invalid input; `details` names each bad field.",
+    errorBody("invalid_request", "The request is invalid.", { expires_in: "Too big: expected number to be <=604800" }),
+  ),
+  401: errorContent(
+    "Missing or invalid API key.",
+    errorBody("unauthorized", "The API key is invalid or has been revoked."),
+  ),
+  503: errorContent(
+    "Storage or configuration unavailable.",
+    errorBody("storage_unavailable", "Storage is unreachable.", { reason: "connection refused" }),
+  ),
 } as const;
 
-export const notFoundResponse = { 404: errorContent("No such asset in this workspace.") } as const;
+export const notFoundResponse = {
+  404: errorContent("No such asset in this workspace.", errorBody("not_found", "Asset not found.")),
+} as const;
 export const errorResponse = errorContent;

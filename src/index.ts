@@ -1,6 +1,8 @@
 import { createApp } from "./app";
 import { scheduled } from "./lifecycle/scheduled";
 
+export { AssetsRpc } from "./rpc";
+
 const app = createApp();
 
 export default {

@@ -65,11 +65,11 @@ describe("HTTP hygiene", () => {
     expect((await json(response)).error.details).toHaveProperty("CORS_ORIGINS");
   });
 
-  it("limits JSON bodies to 1 MiB", async () => {
+  it("limits JSON bodies to 2 MiB", async () => {
     const response = await api("/api/v1/admin/api-keys", {
       method: "POST",
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ name: "x".repeat(1024 * 1024) }),
+      body: JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }),
     });
     expect(response.status).toBe(413);
     expect((await json(response)).error.code).toBe("payload_too_large");

@@ -82,10 +82,12 @@ describe("the API surface", () => {
       "/api/v1/admin/api-keys/{id}",
       "/api/v1/assets",
       "/api/v1/assets/import",
+      "/api/v1/assets/signed-urls",
       "/api/v1/assets/uploads",
       "/api/v1/assets/{id}",
       "/api/v1/assets/{id}/complete",
       "/api/v1/assets/{id}/signed-url",
+      "/health",
     ]);
   });
 

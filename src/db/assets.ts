@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, gte, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import { lowestIdAt } from "../ids";
 import type { Database } from "./client";
 import { type AssetRow, type AssetType, assets, type NewAssetRow } from "./schema";
@@ -35,6 +35,14 @@ export async function findAsset(db: Database, workspaceId: string, id: string) {
   return db.query.assets.findFirst({
     where: and(eq(assets.workspaceId, workspaceId), eq(assets.id, id), notExpired()),
   });
+}
+
+/** One query however many ids; ids of other workspaces are simply absent from the result. */
+export async function findAssetsByIds(db: Database, workspaceId: string, ids: readonly string[]) {
+  return db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.workspaceId, workspaceId), inArray(assets.id, [...new Set(ids)]), notExpired()));
 }
 
 /** Deletes the row only if it still exists; returns false when another request got there first. */

@@ -2,8 +2,11 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../errors";
 
-/** JSON and form bodies other than file uploads never need more than this. */
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/**
+ * JSON bodies other than file uploads never need more: the largest are metadata (MAX_METADATA_BYTES,
+ * at most 1 MiB) with its fields, and a multipart `complete` listing 10,000 part ETags (about 600 KB).
+ */
+export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
 
 const limitJsonBody = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,

@@ -1,6 +1,7 @@
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { loadConfig } from "../config";
+import { BOOKMARK_HEADER } from "../db/session";
 import type { AppEnv } from "../types";
 
 /**
@@ -13,7 +14,9 @@ export const apiCors = createMiddleware<AppEnv>(async (c, next) => {
   const handler = cors({
     origin: (origin) => (allowed.includes("*") ? "*" : allowed.includes(origin) ? origin : null),
     allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-    allowHeaders: ["X-API-Key", "Authorization", "Content-Type"],
+    allowHeaders: ["X-API-Key", "Authorization", "Content-Type", BOOKMARK_HEADER],
+    // Browser clients read the bookmark to see their own writes, and ETags to revalidate.
+    exposeHeaders: [BOOKMARK_HEADER, "ETag"],
     maxAge: 600,
   });
   return handler(c, next);

@@ -1,7 +1,8 @@
-import { Hono } from "hono";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { loadConfig } from "../config";
 import { storageFor } from "../storage/s3";
 import type { AppEnv } from "../types";
+import { json } from "./route-helpers";
 
 type Check = "ok" | string;
 
@@ -15,10 +16,34 @@ async function check(probe: () => Promise<unknown>): Promise<Check> {
   }
 }
 
+const HealthSchema = z
+  .object({
+    status: z.enum(["ok", "error"]),
+    checks: z.object({ config: z.string(), database: z.string(), storage: z.string() }),
+  })
+  .openapi("Health");
+
+const route = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Operations"],
+  summary: "Check configuration, D1 and storage",
+  responses: {
+    200: json(HealthSchema, "Everything answers.", {
+      status: "ok",
+      checks: { config: "ok", database: "ok", storage: "ok" },
+    }),
+    503: json(HealthSchema, "Something failed; each check says what.", {
+      status: "error",
+      checks: { config: "ok", database: "ok", storage: 'Storage is unreachable. {"reason":"connection refused"}' },
+    }),
+  },
+});
+
 /** Reports configuration, D1 and storage separately, so an operator sees what failed. */
-const health = new Hono<AppEnv>().get("/", async (c) => {
+const health = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
   const loaded = loadConfig(c.env);
-  const checks: Record<string, Check> = {
+  const checks = {
     config: loaded.ok
       ? "ok"
       : Object.entries(loaded.problems)
@@ -29,7 +54,7 @@ const health = new Hono<AppEnv>().get("/", async (c) => {
   };
   const healthy = Object.values(checks).every((value) => value === "ok");
   c.header("Cache-Control", "no-store");
-  return c.json({ status: healthy ? "ok" : "error", checks }, healthy ? 200 : 503);
+  return healthy ? c.json({ status: "ok" as const, checks }, 200) : c.json({ status: "error" as const, checks }, 503);
 });
 
 export default health;

@@ -1,16 +1,20 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, errorResponses } from "../../errors";
 import { isKsuid } from "../../ids";
-import { jsonContent } from "../../openapi";
-import { ApiKeySchema, CreatedApiKeySchema } from "./api-keys.schemas";
+import { json } from "../route-helpers";
+import { ApiKeySchema, CreatedApiKeySchema, WorkspaceId } from "./api-keys.schemas";
 
 const tags = ["Admin"];
 const security = [{ AdminToken: [] }];
 
-const WorkspaceId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "must be 1-64 letters, digits, '_', '.' or '-'")
-  .openapi({ example: "ws_demo" });
+const keyExample = {
+  id: "2VbZ1kQ8mN3pR5sT7uW9xY0aBcD",
+  workspace_id: "ws_demo",
+  name: "ci",
+  key_prefix: "ak_3fQ9xLm2",
+  created_at: "2026-11-29T04:30:00.000Z",
+  revoked_at: null,
+};
 
 export const create = createRoute({
   method: "post",
@@ -27,12 +31,15 @@ export const create = createRoute({
             workspace_id: WorkspaceId.optional().openapi({ description: "Generated when omitted." }),
             name: z.string().trim().min(1).max(200).default("default"),
           }),
+          example: { workspace_id: "ws_demo", name: "ci" },
         },
       },
     },
   },
   responses: {
-    201: jsonContent(z.object({ data: CreatedApiKeySchema }), "The new key, with its secret."),
+    201: json(z.object({ data: CreatedApiKeySchema }), "The new key, with its secret.", {
+      data: { ...keyExample, key: "ak_3fQ9xLm2Vh0sE4kB7nW1qZ8rT5yU2cJ6dF9gH3aL0pX" },
+    }),
     ...errorResponses,
   },
 });
@@ -44,7 +51,10 @@ export const list = createRoute({
   security,
   summary: "List API keys (never their secrets)",
   request: { query: z.object({ workspace_id: WorkspaceId.optional() }) },
-  responses: { 200: jsonContent(z.object({ data: z.array(ApiKeySchema) }), "Keys, newest first."), ...errorResponses },
+  responses: {
+    200: json(z.object({ data: z.array(ApiKeySchema) }), "Keys, newest first.", { data: [keyExample] }),
+    ...errorResponses,
+  },
 });
 
 export const revoke = createRoute({
@@ -58,7 +68,7 @@ export const revoke = createRoute({
       id: z
         .string()
         .refine(isKsuid, "must be a 27-character KSUID")
-        .openapi({ param: { name: "id", in: "path" } }),
+        .openapi({ param: { name: "id", in: "path" }, example: keyExample.id }),
     }),
   },
   responses: { 204: { description: "Revoked." }, ...errorResponses, 404: errorResponse("No such key.") },

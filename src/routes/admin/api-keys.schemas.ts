@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
 
+/** Workspace ids appear in storage keys, so they are kept to a safe alphabet. */
+export const WorkspaceId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "must be 1-64 letters, digits, '_', '.' or '-'")
+  .openapi({ example: "ws_demo" });
+
 export const ApiKeySchema = z
   .object({
     id: z.string(),

@@ -2,19 +2,20 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { abandonObject } from "../../assets/abandon-object";
 import { assertSizeWithin } from "../../assets/limits";
 import { draftAsset } from "../../assets/new-asset";
+import { assetNotFound, getAsset, listAssetPage, requireAsset, signAssetById } from "../../assets/reads";
 import { toApiAsset } from "../../assets/serialize";
-import { assertSignable } from "../../assets/status";
-import { findAsset, insertAsset, listAssets, removeAsset } from "../../db/assets";
+import { signingCacheControl } from "../../assets/signing";
+import { insertAsset, removeAsset } from "../../db/assets";
 import { ApiError } from "../../errors";
 import { discardUpload } from "../../lifecycle/discard";
 import type { AppEnv } from "../../types";
 import type * as routes from "./assets.routes";
 import { MetadataObject } from "./assets.schemas";
-import { toAssetFilters } from "./filters";
 
 type Handler<R extends keyof typeof routes> = RouteHandler<(typeof routes)[R], AppEnv>;
 
-const assetNotFound = () => new ApiError("not_found", "Asset not found.");
+// Records change with every write: caches may keep them but must ask again (the ETag makes that cheap).
+const REVALIDATE = "private, no-cache";
 
 function parseMetadata(text: string | undefined): Record<string, unknown> {
   if (text === undefined || text.trim() === "") return {};
@@ -54,60 +55,30 @@ export const upload: Handler<"upload"> = async (c) => {
 };
 
 export const list: Handler<"list"> = async (c) => {
-  const query = c.req.valid("query");
-  const { limit } = query;
-  const page = query.cursor ? 1 : (query.page ?? 1);
-  const result = await listAssets(
-    c.var.db,
-    c.var.workspaceId,
-    toAssetFilters(query),
-    query.cursor ? { limit, cursor: query.cursor } : { limit, page },
-  );
-  return c.json(
-    {
-      data: result.rows.map((row) => toApiAsset(row, c.var.storage)),
-      meta: {
-        total: result.total,
-        page,
-        limit,
-        total_pages: Math.ceil(result.total / limit),
-        next_cursor: result.nextCursor,
-      },
-    },
-    200,
-  );
+  const page = await listAssetPage(c.var, c.var.workspaceId, c.req.valid("query"), Date.now());
+  c.header("Cache-Control", REVALIDATE);
+  return c.json(page, 200);
 };
 
 export const get: Handler<"get"> = async (c) => {
-  const row = await findAsset(c.var.db, c.var.workspaceId, c.req.valid("param").id);
-  if (!row) throw assetNotFound();
-  return c.json({ data: toApiAsset(row, c.var.storage) }, 200);
+  const data = await getAsset(c.var, c.var.workspaceId, c.req.valid("param").id);
+  c.header("Cache-Control", REVALIDATE);
+  return c.json({ data }, 200);
 };
 
 export const signedUrl: Handler<"signedUrl"> = async (c) => {
   const { id } = c.req.valid("param");
-  const query = c.req.valid("query");
-  const row = await findAsset(c.var.db, c.var.workspaceId, id);
-  if (!row) throw assetNotFound();
-  assertSignable(row);
-  const expiresIn = query.expires_in ?? c.var.config.SIGNED_URL_TTL;
-  // Signatures carry whole seconds, so the expiry is counted from the truncated signing time.
-  const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const url = await c.var.storage.presignGet(row.storageKey, {
-    expiresIn,
-    disposition: query.disposition,
-    fileName: row.fileName,
-    now: signedAt,
-  });
-  const expiresAt = new Date(signedAt.getTime() + expiresIn * 1000).toISOString();
-  return c.json({ data: { url, expires_at: expiresAt, expires_in: expiresIn } }, 200);
+  const { expires_in, disposition } = c.req.valid("query");
+  const now = Date.now();
+  const data = await signAssetById(c.var, c.var.workspaceId, id, { expiresIn: expires_in, disposition, now });
+  c.header("Cache-Control", signingCacheControl(c.var.config, expires_in, now));
+  return c.json({ data }, 200);
 };
 
 export const remove: Handler<"remove"> = async (c) => {
   const { id } = c.req.valid("param");
   const { db, storage, workspaceId } = c.var;
-  const row = await findAsset(db, workspaceId, id);
-  if (!row) throw assetNotFound();
+  const row = await requireAsset(db, workspaceId, id);
   // An unfinished upload may hold multipart parts to abort, which storage can be slow to confirm.
   if (row.status === "pending" && (await discardUpload(db, storage, row))) return c.body(null, 204);
   // Object first: if storage fails the row stays and the asset remains usable.

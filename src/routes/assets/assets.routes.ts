@@ -1,16 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
-import { jsonContent } from "../../openapi";
+import { apiKeySecurity, json } from "../route-helpers";
+import { assetExample, listExample, signedUrlExample, uploadFormExample } from "./assets.examples";
 import {
   AssetIdParam,
   AssetSchema,
-  ListMeta,
   ListQuery,
+  ListResponse,
   SignedUrlQuery,
   SignedUrlSchema,
   UploadForm,
 } from "./assets.schemas";
-import { security, tags } from "./route-helpers";
+
+const tags = ["Assets"];
+const security = apiKeySecurity;
 
 export const upload = createRoute({
   method: "post",
@@ -18,9 +21,14 @@ export const upload = createRoute({
   tags,
   security,
   summary: "Upload a file as a new asset",
-  request: { body: { required: true, content: { "multipart/form-data": { schema: UploadForm } } } },
+  request: {
+    body: {
+      required: true,
+      content: { "multipart/form-data": { schema: UploadForm, example: uploadFormExample } },
+    },
+  },
   responses: {
-    201: jsonContent(z.object({ data: AssetSchema }), "The stored asset."),
+    201: json(z.object({ data: AssetSchema }), "The stored asset.", { data: assetExample }),
     ...errorResponses,
     413: errorResponse("The file is larger than MAX_UPLOAD_BYTES, or metadata than MAX_METADATA_BYTES."),
     415: errorResponse("The content type is not allowed (ALLOWED_CONTENT_TYPES) or does not match `type`."),
@@ -33,9 +41,12 @@ export const list = createRoute({
   tags,
   security,
   summary: "List assets, newest first",
+  description:
+    "With `include=signed_url` every asset also carries `signed_url` and `signed_url_expires_at`, " +
+    "signed with `expires_in` and `disposition`, so a gallery renders from one call.",
   request: { query: ListQuery },
   responses: {
-    200: jsonContent(z.object({ data: z.array(AssetSchema), meta: ListMeta }), "One page of assets."),
+    200: json(ListResponse, "One page of assets.", listExample),
     ...errorResponses,
   },
 });
@@ -48,7 +59,7 @@ export const get = createRoute({
   summary: "Get one asset",
   request: { params: AssetIdParam },
   responses: {
-    200: jsonContent(z.object({ data: AssetSchema }), "The asset."),
+    200: json(z.object({ data: AssetSchema }), "The asset.", { data: assetExample }),
     ...errorResponses,
     ...notFoundResponse,
   },
@@ -60,9 +71,12 @@ export const signedUrl = createRoute({
   tags,
   security,
   summary: "Issue a short-lived signed download URL",
+  description:
+    "Repeated requests within SIGNED_URL_WINDOW seconds return the byte-identical URL; " +
+    "`Cache-Control: private, max-age` lasts only as long as that holds.",
   request: { params: AssetIdParam, query: SignedUrlQuery },
   responses: {
-    200: jsonContent(z.object({ data: SignedUrlSchema }), "A presigned GET URL."),
+    200: json(z.object({ data: SignedUrlSchema }), "A presigned GET URL.", { data: signedUrlExample }),
     ...errorResponses,
     ...notFoundResponse,
     409: errorResponse("The asset's upload is not complete yet."),

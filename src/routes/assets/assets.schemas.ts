@@ -1,13 +1,14 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_SIGNED_URL_SECONDS } from "../../config";
 import { assetStatuses, assetTypes } from "../../db/schema";
 import { isKsuid } from "../../ids";
 
-export const AssetIdParam = z.object({
-  id: z
-    .string()
-    .refine(isKsuid, "must be a 27-character KSUID")
-    .openapi({ param: { name: "id", in: "path" }, example: "2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT" }),
-});
+export const AssetId = z
+  .string()
+  .refine(isKsuid, "must be a 27-character KSUID")
+  .openapi({ example: "2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT" });
+
+export const AssetIdParam = z.object({ id: AssetId.openapi({ param: { name: "id", in: "path" } }) });
 
 export const AssetSchema = z
   .object({
@@ -33,23 +34,55 @@ export const AssetSchema = z
 
 const label = z.string().trim().min(1).max(200);
 
+const ExpiresInQuery = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_SIGNED_URL_SECONDS)
+  .optional()
+  .openapi({ description: "Seconds the URL must stay valid; SIGNED_URL_TTL when omitted.", example: 3600 });
+
+export const DispositionField = z
+  .enum(["inline", "attachment"])
+  .optional()
+  .openapi({ description: "`attachment` makes browsers download under the original file name.", example: "inline" });
+
+/** The filters listing and bulk delete share. */
 export const ListFilters = z.object({
-  type: z.enum(assetTypes).optional(),
-  provider: label.optional(),
-  execution_id: label.optional(),
-  agent_id: label.optional(),
-  created_after: z.iso.datetime({ offset: true }).optional(),
-  created_before: z.iso.datetime({ offset: true }).optional(),
+  type: z.enum(assetTypes).optional().openapi({ example: "image" }),
+  provider: label.optional().openapi({ example: "fal" }),
+  execution_id: label.optional().openapi({ example: "exec_42" }),
+  agent_id: label.optional().openapi({ example: "agent_7" }),
+  created_after: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-11-01T00:00:00Z" }),
+  created_before: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-12-01T00:00:00Z" }),
 });
 
 export const ListQuery = ListFilters.extend({
-  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().refine(isKsuid, "must be a next_cursor value from a previous page").optional(),
-}).refine((query) => !(query.page && query.cursor), {
-  path: ["cursor"],
-  message: "use either page or cursor, not both",
-});
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().openapi({ example: 1 }),
+  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
+  cursor: z
+    .string()
+    .refine(isKsuid, "must be a next_cursor value from a previous page")
+    .optional()
+    .openapi({ example: "2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT" }),
+  include: z
+    .enum(["signed_url"])
+    .optional()
+    .openapi({ description: "`signed_url` adds a signed download URL to each asset.", example: "signed_url" }),
+  expires_in: ExpiresInQuery,
+  disposition: DispositionField,
+})
+  .refine((query) => !(query.page && query.cursor), {
+    path: ["cursor"],
+    message: "use either page or cursor, not both",
+  })
+  .refine((query) => query.include || (query.expires_in === undefined && query.disposition === undefined), {
+    path: ["include"],
+    message: "expires_in and disposition apply to signed URLs: add include=signed_url",
+  });
+
+/** The list query as its parsed values, for callers that build it in code (RPC, the client). */
+export type ListParams = Partial<z.infer<typeof ListQuery>>;
 
 export const ListMeta = z.object({
   total: z.number().int(),
@@ -59,15 +92,21 @@ export const ListMeta = z.object({
   next_cursor: z.string().nullable(),
 });
 
-export const SignedUrlQuery = z.object({
-  expires_in: z.coerce.number().int().min(1).max(604800).optional().openapi({ example: 3600 }),
-  disposition: z.enum(["inline", "attachment"]).optional(),
-});
+export const ListedAssetSchema = AssetSchema.extend({
+  signed_url: z.string().optional().openapi({ description: "Only with include=signed_url." }),
+  signed_url_expires_at: z.string().optional().openapi({ description: "Only with include=signed_url." }),
+}).openapi("ListedAsset");
+
+export const ListResponse = z.object({ data: z.array(ListedAssetSchema), meta: ListMeta });
+
+export const SignedUrlQuery = z.object({ expires_in: ExpiresInQuery, disposition: DispositionField });
 
 export const SignedUrlSchema = z
   .object({
     url: z.string(),
-    expires_at: z.string(),
+    expires_at: z.string().openapi({
+      description: "The URL is valid at least until then; storage may accept it up to SIGNED_URL_WINDOW longer.",
+    }),
     expires_in: z.number().int(),
   })
   .openapi("SignedUrl");

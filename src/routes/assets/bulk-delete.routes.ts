@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses } from "../../errors";
-import { jsonContent } from "../../openapi";
+import { json, apiKeySecurity as security } from "../route-helpers";
+import { bulkDeleteExample } from "./ingest.examples";
 import { BulkDeleteAnswer, BulkDeleteQuery } from "./ingest.schemas";
-import { security, tags } from "./route-helpers";
+
+const tags = ["Assets"];
 
 export const bulkDelete = createRoute({
   method: "delete",
@@ -15,7 +17,7 @@ export const bulkDelete = createRoute({
     "workspace, pending uploads included: records at once, files right after or by the cleanup job.",
   request: { query: BulkDeleteQuery },
   responses: {
-    200: jsonContent(z.object({ data: BulkDeleteAnswer }), "How many assets were deleted."),
+    200: json(z.object({ data: BulkDeleteAnswer }), "How many assets were deleted.", bulkDeleteExample),
     ...errorResponses,
   },
 });

@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, errorResponses } from "../../errors";
-import { jsonContent } from "../../openapi";
+import { json, apiKeySecurity as security } from "../route-helpers";
 import { AssetSchema } from "./assets.schemas";
+import { importRequestExample, readyVideoExample } from "./ingest.examples";
 import { ImportRequest } from "./ingest.schemas";
-import { security, tags } from "./route-helpers";
+
+const tags = ["Assets"];
 
 export const importFromUrl = createRoute({
   method: "post",
@@ -14,9 +16,11 @@ export const importFromUrl = createRoute({
   description:
     "Fetches `source_url` (https; http only with ALLOW_HTTP_IMPORTS) and streams it into storage. " +
     "Name and content type default to the source's. Limits: MAX_UPLOAD_BYTES and IMPORT_TIMEOUT_MS.",
-  request: { body: { required: true, content: { "application/json": { schema: ImportRequest } } } },
+  request: {
+    body: { required: true, content: { "application/json": { schema: ImportRequest, example: importRequestExample } } },
+  },
   responses: {
-    201: jsonContent(z.object({ data: AssetSchema }), "The stored asset."),
+    201: json(z.object({ data: AssetSchema }), "The stored asset.", readyVideoExample),
     ...errorResponses,
     413: errorResponse("The source is larger than MAX_UPLOAD_BYTES, or metadata than MAX_METADATA_BYTES."),
     415: errorResponse("The content type is not allowed or does not match `type`."),

@@ -1,9 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
-import { jsonContent } from "../../openapi";
+import { json, apiKeySecurity as security } from "../route-helpers";
 import { AssetIdParam, AssetSchema } from "./assets.schemas";
+import {
+  completeRequestExample,
+  readyVideoExample,
+  uploadAnswerExample,
+  uploadRequestExample,
+} from "./ingest.examples";
 import { CompleteRequest, UploadAnswer, UploadRequest } from "./ingest.schemas";
-import { security, tags } from "./route-helpers";
+
+const tags = ["Assets"];
 
 export const createUpload = createRoute({
   method: "post",
@@ -14,9 +21,11 @@ export const createUpload = createRoute({
   description:
     "Creates a pending asset and answers with a presigned PUT, or above MULTIPART_THRESHOLD_BYTES with " +
     "one presigned URL per part. Upload the bytes, then call `complete`.",
-  request: { body: { required: true, content: { "application/json": { schema: UploadRequest } } } },
+  request: {
+    body: { required: true, content: { "application/json": { schema: UploadRequest, example: uploadRequestExample } } },
+  },
   responses: {
-    201: jsonContent(z.object({ data: UploadAnswer }), "The pending asset and how to upload its bytes."),
+    201: json(z.object({ data: UploadAnswer }), "The pending asset and how to upload its bytes.", uploadAnswerExample),
     ...errorResponses,
     413: errorResponse("file_size is over MAX_DIRECT_UPLOAD_BYTES, or metadata over MAX_METADATA_BYTES."),
     415: errorResponse("The content type is not allowed or does not match `type`."),
@@ -34,10 +43,13 @@ export const complete = createRoute({
     "Multipart uploads send every part's ETag. Completing a ready asset returns it unchanged.",
   request: {
     params: AssetIdParam,
-    body: { required: false, content: { "application/json": { schema: CompleteRequest } } },
+    body: {
+      required: false,
+      content: { "application/json": { schema: CompleteRequest, example: completeRequestExample } },
+    },
   },
   responses: {
-    200: jsonContent(z.object({ data: AssetSchema }), "The ready asset."),
+    200: json(z.object({ data: AssetSchema }), "The ready asset.", readyVideoExample),
     ...errorResponses,
     ...notFoundResponse,
     409: errorResponse("Storage does not hold the declared file; `details` says what differs."),

@@ -1,0 +1,92 @@
+import type { z } from "@hono/zod-openapi";
+import { findAsset, findAssetsByIds, listAssets } from "../db/assets";
+import type { Database } from "../db/client";
+import { ApiError } from "../errors";
+import type { ListedAssetSchema, ListQuery } from "../routes/assets/assets.schemas";
+import { toAssetFilters } from "../routes/assets/filters";
+import type { Services } from "../services";
+import { toApiAsset } from "./serialize";
+import { type SignRequest, signAsset } from "./signing";
+
+export const assetNotFound = () => new ApiError("not_found", "Asset not found.");
+
+export async function requireAsset(db: Database, workspaceId: string, id: string) {
+  const row = await findAsset(db, workspaceId, id);
+  if (!row) throw assetNotFound();
+  return row;
+}
+
+export async function getAsset({ db, storage }: Services, workspaceId: string, id: string) {
+  return toApiAsset(await requireAsset(db, workspaceId, id), storage);
+}
+
+/** One page of assets, newest first; with include=signed_url each carries a download URL. */
+export async function listAssetPage(
+  { config, db, storage }: Services,
+  workspaceId: string,
+  query: z.infer<typeof ListQuery>,
+  now: number,
+) {
+  const { limit } = query;
+  const page = query.cursor ? 1 : (query.page ?? 1);
+  const result = await listAssets(
+    db,
+    workspaceId,
+    toAssetFilters(query),
+    query.cursor ? { limit, cursor: query.cursor } : { limit, page },
+  );
+  const request: SignRequest = { expiresIn: query.expires_in, disposition: query.disposition, now };
+  const data = await Promise.all(
+    result.rows.map(async (row): Promise<z.infer<typeof ListedAssetSchema>> => {
+      const asset = toApiAsset(row, storage);
+      if (query.include !== "signed_url") return asset;
+      const signed = await signAsset(storage, config, row, request);
+      return { ...asset, signed_url: signed.url, signed_url_expires_at: signed.expires_at };
+    }),
+  );
+  return {
+    data,
+    meta: {
+      total: result.total,
+      page,
+      limit,
+      total_pages: Math.ceil(result.total / limit),
+      next_cursor: result.nextCursor,
+    },
+  };
+}
+
+export async function signAssetById(services: Services, workspaceId: string, id: string, request: SignRequest) {
+  const row = await requireAsset(services.db, workspaceId, id);
+  return signAsset(services.storage, services.config, row, request);
+}
+
+export type BatchItem =
+  | { id: string; url: string; expires_at: string }
+  | { id: string; error: { code: string; message: string } };
+
+/**
+ * Signs many assets with one database query, answering in input order. An asset that cannot be
+ * signed (unknown, another workspace's, or refused by signAsset) becomes that item's error alone.
+ */
+export async function signAssetBatch(
+  { config, db, storage }: Services,
+  workspaceId: string,
+  ids: readonly string[],
+  request: SignRequest,
+): Promise<BatchItem[]> {
+  const rows = new Map((await findAssetsByIds(db, workspaceId, ids)).map((row) => [row.id, row]));
+  return Promise.all(
+    ids.map(async (id): Promise<BatchItem> => {
+      const row = rows.get(id);
+      try {
+        if (!row) throw assetNotFound();
+        const { url, expires_at } = await signAsset(storage, config, row, request);
+        return { id, url, expires_at };
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        return { id, error: { code: error.code, message: error.message } };
+      }
+    }),
+  );
+}

@@ -1,0 +1,98 @@
+import { AssetServiceError } from "./errors";
+import type { Transport } from "./transport";
+import type {
+  Asset,
+  AssetPage,
+  CallOptions,
+  ListParams,
+  SignedUrl,
+  SignedUrlItem,
+  SignOptions,
+  UploadInput,
+} from "./types";
+import type { CompleteUploadInput, CreatedUpload, CreateUploadInput, ImportInput } from "./upload-types";
+
+const BASE = "/api/v1/assets";
+const assetPath = (id: string, suffix = "") => `${BASE}/${encodeURIComponent(id)}${suffix}`;
+
+function uploadForm(input: UploadInput): FormData {
+  const { file, metadata, ...fields } = input;
+  const form = new FormData();
+  form.append("file", file, fields.file_name ?? (file instanceof File ? file.name : "file"));
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined) form.append(name, value);
+  }
+  if (metadata !== undefined) form.append("metadata", JSON.stringify(metadata));
+  return form;
+}
+
+export function assetsResource({ request }: Transport) {
+  const list = (params: ListParams = {}, options: CallOptions = {}) =>
+    request<AssetPage>("GET", BASE, { ...options, query: params, idempotent: true });
+
+  return {
+    /** One page, newest first, with the same filters as the API (snake_case). */
+    list,
+
+    /** Every asset matching the filters, newest first, fetched page by page with cursors. */
+    async *listAll(params: Omit<ListParams, "page" | "cursor"> = {}, options: CallOptions = {}) {
+      let cursor: string | undefined;
+      do {
+        const page = await list({ ...params, cursor }, options);
+        yield* page.data;
+        cursor = page.meta.next_cursor ?? undefined;
+      } while (cursor);
+    },
+
+    async get(id: string, options: CallOptions = {}): Promise<Asset> {
+      return (await request<{ data: Asset }>("GET", assetPath(id), { ...options, idempotent: true })).data;
+    },
+
+    async getSignedUrl(id: string, sign: SignOptions = {}, options: CallOptions = {}): Promise<SignedUrl> {
+      const query = { expires_in: sign.expires_in, disposition: sign.disposition };
+      const path = assetPath(id, "/signed-url");
+      return (await request<{ data: SignedUrl }>("GET", path, { ...options, query, idempotent: true })).data;
+    },
+
+    /** Up to 100 ids; one answer per id, in order: `{id, url, expires_at}` or `{id, error}`. */
+    async getSignedUrls(ids: string[], sign: SignOptions = {}, options: CallOptions = {}): Promise<SignedUrlItem[]> {
+      const json = { ...sign, ids };
+      const path = `${BASE}/signed-urls`;
+      return (await request<{ data: SignedUrlItem[] }>("POST", path, { ...options, json, idempotent: true })).data;
+    },
+
+    /** Sends the file through the service (multipart); see createUpload for large files. */
+    async upload(input: UploadInput, options: CallOptions = {}): Promise<Asset> {
+      const form = uploadForm(input);
+      return (await request<{ data: Asset }>("POST", BASE, { ...options, form, idempotent: false })).data;
+    },
+
+    /** Registers an asset and returns where to PUT the bytes directly to storage. */
+    async createUpload(input: CreateUploadInput, options: CallOptions = {}): Promise<CreatedUpload> {
+      const path = `${BASE}/uploads`;
+      return (await request<{ data: CreatedUpload }>("POST", path, { ...options, json: input, idempotent: false }))
+        .data;
+    },
+
+    async completeUpload(id: string, input: CompleteUploadInput = {}, options: CallOptions = {}): Promise<Asset> {
+      const path = assetPath(id, "/complete");
+      return (await request<{ data: Asset }>("POST", path, { ...options, json: input, idempotent: true })).data;
+    },
+
+    /** Has the service fetch a file from a URL. */
+    async import(input: ImportInput, options: CallOptions = {}): Promise<Asset> {
+      const path = `${BASE}/import`;
+      return (await request<{ data: Asset }>("POST", path, { ...options, json: input, idempotent: false })).data;
+    },
+
+    async delete(id: string, options: CallOptions = {}): Promise<void> {
+      try {
+        await request<undefined>("DELETE", assetPath(id), { ...options, idempotent: true });
+      } catch (error) {
+        // A retry that finds nothing means an earlier attempt deleted it, which is what was asked.
+        if (error instanceof AssetServiceError && error.status === 404 && error.attempts > 1) return;
+        throw error;
+      }
+    },
+  };
+}

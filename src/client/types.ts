@@ -1,0 +1,32 @@
+// Types only: every shape comes from the server's own zod schemas, so client and server cannot drift,
+// and `import type` keeps the schemas (and zod) out of the client bundle.
+import type { z } from "zod";
+import type {
+  AssetSchema,
+  ListedAssetSchema,
+  ListParams,
+  ListResponse,
+  SignedUrlSchema,
+  UploadForm,
+} from "../routes/assets/assets.schemas";
+import type { BatchSignedUrlItem, SignOptionsBody } from "../routes/assets/signed-urls.schemas";
+
+export type { ListParams };
+export type Asset = z.infer<typeof AssetSchema>;
+export type ListedAsset = z.infer<typeof ListedAssetSchema>;
+export type AssetPage = z.infer<typeof ListResponse>;
+export type SignedUrl = z.infer<typeof SignedUrlSchema>;
+/** `expires_in` (seconds) and `disposition`. */
+export type SignOptions = z.input<typeof SignOptionsBody>;
+export type SignedUrlItem = z.infer<typeof BatchSignedUrlItem>;
+
+export type UploadInput = Omit<z.input<typeof UploadForm>, "file" | "metadata"> & {
+  /** A File keeps its name; give `file_name` for a plain Blob. */
+  file: Blob;
+  metadata?: Record<string, unknown>;
+};
+
+/** Per-request settings. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}

@@ -1,2 +1,0 @@
-export const tags = ["Assets"];
-export const security: Record<string, string[]>[] = [{ ApiKey: [] }, { Bearer: [] }];

@@ -1,0 +1,45 @@
+import { z } from "@hono/zod-openapi";
+import { MAX_SIGNED_URL_SECONDS } from "../../config";
+import { AssetId, DispositionField } from "./assets.schemas";
+
+export const MAX_BATCH_IDS = 100;
+
+/** Signing options in JSON bodies (and RPC arguments): numbers stay numbers, nothing is coerced. */
+export const SignOptionsBody = z.object({
+  expires_in: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SIGNED_URL_SECONDS)
+    .optional()
+    .openapi({ description: "Seconds the URLs must stay valid; SIGNED_URL_TTL when omitted." }),
+  disposition: DispositionField,
+});
+
+export const BatchSignedUrlBody = SignOptionsBody.extend({
+  ids: z
+    .array(AssetId)
+    .min(1)
+    .max(MAX_BATCH_IDS)
+    .openapi({ description: `1 to ${MAX_BATCH_IDS} asset ids; answers keep their order. Repeats are allowed.` }),
+}).openapi("BatchSignedUrlRequest", {
+  example: { ids: ["2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", "2VbYc0mPq7Rk1sT9uVwXyZ4AbCd"] },
+});
+
+const SignedItem = z.object({
+  id: z.string(),
+  url: z.string(),
+  expires_at: z.string(),
+});
+
+const FailedItem = z.object({
+  id: z.string(),
+  error: z.object({
+    code: z.string().openapi({ example: "not_found" }),
+    message: z.string().openapi({ example: "Asset not found." }),
+  }),
+});
+
+export const BatchSignedUrlItem = z.union([SignedItem, FailedItem]).openapi("BatchSignedUrlItem");
+
+export const BatchSignedUrlResponse = z.object({ data: z.array(BatchSignedUrlItem) });
