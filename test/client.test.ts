@@ -1,9 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { clientFor, failure, recording } from "./client-helpers";
 import { createWorkspace, PNG_BYTES, uploadAsset } from "./helpers";
+import { putToStorage, sourceUrl } from "./ingest-helpers";
+import { sourceBytes } from "./source-bytes";
 import { expectDownload, signedLifetime, WINDOW } from "./url-helpers";
 
 describe("the typed client against the running Worker", () => {
+  it("uploads straight to storage with createUpload and completeUpload, and imports from a URL", async () => {
+    const { key } = await createWorkspace();
+    const { assets } = clientFor(key);
+    const { asset, upload } = await assets.createUpload({
+      file_name: "direct.png",
+      content_type: "image/png",
+      file_size: PNG_BYTES.byteLength,
+    });
+    expect(asset.status).toBe("pending");
+    if (upload.strategy !== "single") throw new Error(`expected a single PUT, got ${upload.strategy}`);
+    expect((await putToStorage(upload.url, PNG_BYTES, upload.headers)).status).toBe(200);
+    const ready = await assets.completeUpload(asset.id);
+    expect(ready).toMatchObject({ id: asset.id, status: "ready", file_size: PNG_BYTES.byteLength });
+    await expectDownload((await assets.getSignedUrl(asset.id)).url);
+
+    const imported = await assets.import({ source_url: sourceUrl("/file/pixel.png?size=3000"), provider: "fal" });
+    expect(imported).toMatchObject({ status: "ready", provider: "fal", file_name: "pixel.png", file_size: 3000 });
+    await expectDownload((await assets.getSignedUrl(imported.id)).url, sourceBytes(3000));
+  });
+
   it("uploads, reads, signs, lists and deletes", async () => {
     const { key, workspaceId } = await createWorkspace();
     const { assets } = clientFor(key);

@@ -4,13 +4,16 @@ import type {
   Asset,
   AssetPage,
   CallOptions,
+  CompleteUploadInput,
+  CreatedUpload,
+  CreateUploadInput,
+  ImportInput,
   ListParams,
   SignedUrl,
   SignedUrlItem,
   SignOptions,
   UploadInput,
 } from "./types";
-import type { CompleteUploadInput, CreatedUpload, CreateUploadInput, ImportInput } from "./upload-types";
 
 const BASE = "/api/v1/assets";
 const assetPath = (id: string, suffix = "") => `${BASE}/${encodeURIComponent(id)}${suffix}`;

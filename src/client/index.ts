@@ -17,4 +17,3 @@ export type AssetServiceClient = ReturnType<typeof createClient>;
 export { AssetServiceError } from "./errors";
 export type { FetchLike, RetryOptions } from "./transport";
 export type * from "./types";
-export type * from "./upload-types";

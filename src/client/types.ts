@@ -9,6 +9,7 @@ import type {
   SignedUrlSchema,
   UploadForm,
 } from "../routes/assets/assets.schemas";
+import type { CompleteRequest, ImportRequest, UploadAnswer, UploadRequest } from "../routes/assets/ingest.schemas";
 import type { BatchSignedUrlItem, SignOptionsBody } from "../routes/assets/signed-urls.schemas";
 
 export type { ListParams };
@@ -25,6 +26,12 @@ export type UploadInput = Omit<z.input<typeof UploadForm>, "file" | "metadata"> 
   file: Blob;
   metadata?: Record<string, unknown>;
 };
+
+/** A direct upload: the pending asset, and a single presigned PUT or a multipart plan. */
+export type CreateUploadInput = z.input<typeof UploadRequest>;
+export type CreatedUpload = z.infer<typeof UploadAnswer>;
+export type CompleteUploadInput = z.input<typeof CompleteRequest>;
+export type ImportInput = z.input<typeof ImportRequest>;
 
 /** Per-request settings. */
 export interface CallOptions {
