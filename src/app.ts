@@ -1,30 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { createMiddleware } from "hono/factory";
-import { loadConfig } from "./config";
-import { createDb } from "./db/client";
-import { ApiError, notFound, onError } from "./errors";
+import { notFound, onError } from "./errors";
 import adminApiKeys from "./routes/admin/api-keys.index";
 import assets from "./routes/assets/assets.index";
 import health from "./routes/health";
-import { storageFor } from "./storage/s3";
+import { services } from "./services";
 import type { AppEnv } from "./types";
+import ui from "./ui/ui.index";
 import { validationHook } from "./validation";
-
-/** Puts the validated configuration, database and storage client on the context. */
-const services = createMiddleware<AppEnv>(async (c, next) => {
-  const loaded = loadConfig(c.env);
-  if (!loaded.ok) {
-    throw new ApiError(
-      "service_misconfigured",
-      `The service is misconfigured: ${Object.keys(loaded.problems).join(", ")}.`,
-      loaded.problems,
-    );
-  }
-  c.set("config", loaded.config);
-  c.set("db", createDb(c.env.DB));
-  c.set("storage", storageFor(loaded.config));
-  await next();
-});
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -37,6 +19,8 @@ export function createApp() {
   app.use("/api/v1/admin/*", services);
   app.route("/api/v1/assets", assets);
   app.route("/api/v1/admin/api-keys", adminApiKeys);
+  app.get("/", (c) => c.redirect("/ui/assets"));
+  app.route("/ui", ui);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
     type: "apiKey",

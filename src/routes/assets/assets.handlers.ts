@@ -1,7 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { deleteAsset } from "../../assets/delete-asset";
+import { assetFilters, listPagination } from "../../assets/list-query";
 import { resolveAssetType, resolveContentType, sanitizeFileName, storageKey } from "../../assets/media";
 import { toApiAsset } from "../../assets/serialize";
-import { findAsset, insertAsset, listAssets, removeAsset } from "../../db/assets";
+import { signAssetUrl } from "../../assets/sign-url";
+import { findAsset, insertAsset, listAssets } from "../../db/assets";
 import { ApiError } from "../../errors";
 import { newId } from "../../ids";
 import type { AppEnv } from "../../types";
@@ -70,20 +73,8 @@ export const upload: Handler<"upload"> = async (c) => {
 export const list: Handler<"list"> = async (c) => {
   const query = c.req.valid("query");
   const { limit } = query;
-  const page = query.cursor ? 1 : (query.page ?? 1);
-  const result = await listAssets(
-    c.var.db,
-    c.var.workspaceId,
-    {
-      type: query.type,
-      provider: query.provider,
-      executionId: query.execution_id,
-      agentId: query.agent_id,
-      createdAfter: query.created_after ? new Date(query.created_after) : undefined,
-      createdBefore: query.created_before ? new Date(query.created_before) : undefined,
-    },
-    query.cursor ? { limit, cursor: query.cursor } : { limit, page },
-  );
+  const { page, pagination } = listPagination(query);
+  const result = await listAssets(c.var.db, c.var.workspaceId, assetFilters(query), pagination);
   return c.json(
     {
       data: result.rows.map((row) => toApiAsset(row, c.var.storage)),
@@ -110,26 +101,16 @@ export const signedUrl: Handler<"signedUrl"> = async (c) => {
   const query = c.req.valid("query");
   const row = await findAsset(c.var.db, c.var.workspaceId, id);
   if (!row) throw assetNotFound();
-  const expiresIn = query.expires_in ?? c.var.config.SIGNED_URL_TTL;
-  // Signatures carry whole seconds, so the expiry is counted from the truncated signing time.
-  const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const url = await c.var.storage.presignGet(row.storageKey, {
-    expiresIn,
+  const signed = await signAssetUrl(c.var.storage, row, {
+    expiresIn: query.expires_in ?? c.var.config.SIGNED_URL_TTL,
     disposition: query.disposition,
-    fileName: row.fileName,
-    now: signedAt,
   });
-  const expiresAt = new Date(signedAt.getTime() + expiresIn * 1000).toISOString();
-  return c.json({ data: { url, expires_at: expiresAt, expires_in: expiresIn } }, 200);
+  return c.json({ data: signed }, 200);
 };
 
 export const remove: Handler<"remove"> = async (c) => {
   const { id } = c.req.valid("param");
-  const { db, storage, workspaceId } = c.var;
-  const row = await findAsset(db, workspaceId, id);
-  if (!row) throw assetNotFound();
-  // Object first: if storage fails the row stays and the asset remains usable.
-  await storage.delete(row.storageKey);
-  if (!(await removeAsset(db, workspaceId, id))) throw assetNotFound();
+  const deleted = await deleteAsset(c.var.db, c.var.storage, c.var.workspaceId, id);
+  if (!deleted) throw assetNotFound();
   return c.body(null, 204);
 };
