@@ -46,7 +46,7 @@ export const SignInQuery = z.object({
 
 export const SignInForm = z.object({
   key: z.string().trim().min(1, "Enter an API key.").max(500, "That is too long to be an API key."),
-  next: z.string().max(2000).optional(),
+  next: z.string().max(2000).optional().catch(undefined),
 });
 
 export const signInQuery = validator("query", (value) => SignInQuery.parse(value));

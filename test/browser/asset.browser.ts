@@ -26,7 +26,10 @@ describe("an asset's page", () => {
     await withPage(browser(), "detail", async (page) => {
       await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.baseUrl });
       await signIn(page, stack, key);
-      await page.getByRole("link", { name: image.file_name }).click();
+      // The whole card opens the asset: a click on the thumbnail lands on the card's link.
+      const thumbnail = await page.locator(`${card(image)} img`).boundingBox();
+      assert.ok(thumbnail);
+      await page.mouse.click(thumbnail.x + thumbnail.width / 2, thumbnail.y + thumbnail.height / 2);
       await page.getByRole("heading", { name: image.file_name, level: 1 }).waitFor();
       assert.match(await text(page.locator("pre")), /^\{\n {2}"prompt": "a sunset"\n\}$/);
       const preview = page.locator(".large-preview img");

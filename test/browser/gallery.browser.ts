@@ -35,6 +35,9 @@ describe("the gallery", () => {
       const seconds = await page.locator(`${card(audio)} audio`).evaluate((a: HTMLAudioElement) => a.duration);
       assert.ok(Math.abs(seconds - 1) < 0.01, `audio duration ${seconds}`);
       assert.equal(await page.locator("#preview-problem").isHidden(), true);
+      // Players sit above the card's link: clicking one plays, it does not navigate.
+      await page.locator(`${card(audio)} audio`).click();
+      assert.match(page.url(), /\/ui\/assets$/);
       assert.match(
         await text(page.locator(card(audio))),
         /16 KB[\s\S]*elevenlabs[\s\S]*narrator[\s\S]*exec-1[\s\S]*just now/,

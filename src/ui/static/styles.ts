@@ -61,9 +61,13 @@ label { display: grid; gap: .25rem; font-weight: 600; }
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
 }
 .card {
-  display: flex; flex-direction: column; background: var(--surface); border: 1px solid var(--border);
-  border-radius: var(--radius); overflow: hidden; min-width: 0;
+  position: relative; display: flex; flex-direction: column; background: var(--surface);
+  border: 1px solid var(--border); border-radius: var(--radius); overflow: hidden; min-width: 0;
 }
+/* The whole card opens the asset through its one link; players stay above it, usable. */
+.card h2 a::after { content: ""; position: absolute; inset: 0; }
+.card audio, .card video { position: relative; z-index: 1; }
+.card:hover { border-color: var(--accent); }
 .card-body { padding: .75rem; display: grid; gap: .5rem; }
 .card h2 { font-size: 1rem; margin: 0; overflow-wrap: anywhere; }
 .preview {
