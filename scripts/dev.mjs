@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "node:util";
 import KSUID from "ksuid";
@@ -14,6 +14,13 @@ import { startLocalS3 } from "./local-s3.mjs";
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const port = Number(process.env.PORT || 8787);
 const s3Port = Number(process.env.S3_PORT || 9000);
+// DATA_DIR moves all local state — S3 objects, the local API key and (with --persist-to)
+// wrangler's D1 database — out of the checkout, so a throwaway stack (the browser tests)
+// never touches the developer's data. Unset, state stays in .data/ and .wrangler/state.
+const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(root, ".data");
+const persistArgs = process.env.DATA_DIR ? ["--persist-to", join(dataDir, "wrangler")] : [];
+// wrangler's devtools port defaults to 9229 (and probes upwards); 0 picks any free one.
+const inspectorArgs = process.env.INSPECTOR_PORT ? ["--inspector-port", process.env.INSPECTOR_PORT] : [];
 // Run wrangler's JS entry with this Node (24) instead of whatever `wrangler` is on PATH.
 const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 
@@ -74,13 +81,13 @@ const vars = parseEnv(readFileSync(devVarsPath, "utf8"));
 const bucket = vars.STORAGE_BUCKET || "assets";
 
 // 2. Database schema.
-await runWrangler(["d1", "migrations", "apply", "DB", "--local"]);
+await runWrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs]);
 
 // 3. Object storage.
 try {
   s3 = await startLocalS3({
     port: s3Port,
-    directory: join(root, ".data", "s3"),
+    directory: join(dataDir, "s3"),
     bucket,
     accessKeyId: vars.STORAGE_ACCESS_KEY_ID,
     secretAccessKey: vars.STORAGE_SECRET_KEY,
@@ -91,8 +98,8 @@ try {
 }
 console.log(`[dev] local S3 listening on ${s3.endpoint}`);
 
-// 4. A stable API key for workspace "local", generated once and kept in .data/.
-const keyPath = join(root, ".data", "local-api-key");
+// 4. A stable API key for workspace "local", generated once and kept in .data/ (or DATA_DIR).
+const keyPath = join(dataDir, "local-api-key");
 if (!existsSync(keyPath)) {
   mkdirSync(dirname(keyPath), { recursive: true });
   writeFileSync(keyPath, `ak_${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
@@ -105,14 +112,25 @@ const keyHash = createHash("sha256").update(apiKey, "utf8").digest("hex");
 const sql = `INSERT OR IGNORE INTO api_keys (id, workspace_id, name, key_hash, key_prefix, created_at, revoked_at)
   VALUES ('${KSUID.randomSync().string}', 'local', 'local default', '${keyHash}', '${apiKey.slice(0, 11)}', '${new Date().toISOString()}', NULL);
 UPDATE api_keys SET revoked_at = NULL WHERE key_hash = '${keyHash}' AND revoked_at IS NOT NULL;`;
-await runWrangler(["d1", "execute", "DB", "--local", "--command", sql], { quiet: true });
+await runWrangler(["d1", "execute", "DB", "--local", ...persistArgs, "--command", sql], { quiet: true });
 
 // 5. The Worker. STORAGE_ENDPOINT goes in with --var (it beats .dev.vars), so the Worker
 // always talks to the S3 server started above, whatever S3_PORT and .dev.vars say.
 const storageEndpoint = `http://127.0.0.1:${s3Port}`;
 child = spawn(
   process.execPath,
-  [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `STORAGE_ENDPOINT:${storageEndpoint}`],
+  [
+    wranglerBin,
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--var",
+    `STORAGE_ENDPOINT:${storageEndpoint}`,
+    ...persistArgs,
+    ...inspectorArgs,
+  ],
   { cwd: root, stdio: "inherit" },
 );
 // wrangler quit by itself ([x] hotkey, crash, port clash): take S3 down and pass its code on.
@@ -132,6 +150,7 @@ if (up && !stopping) {
   console.log(`
 ──────────────────────────────────────────────────────────────────────
   Asset service running at  ${baseUrl}
+  Asset browser             ${baseUrl}/ui (sign in with the key below)
   Admin token               ${vars.ADMIN_TOKEN}
   Local API key (workspace "local")
                             ${apiKey}

@@ -1,6 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { createMiddleware } from "hono/factory";
-import { BOOKMARK_HEADER, openSession } from "./db/session";
 import { notFound, onError } from "./errors";
 import { apiBodyLimit } from "./http/body-limit";
 import { apiCors } from "./http/cors";
@@ -9,24 +7,10 @@ import adminApiKeys from "./routes/admin/api-keys.index";
 import assets from "./routes/assets/assets.index";
 import { apiDocs } from "./routes/docs";
 import health from "./routes/health";
-import { createServices } from "./services";
+import { services } from "./services";
 import type { AppEnv } from "./types";
+import ui from "./ui/ui.index";
 import { validationHook } from "./validation";
-
-/**
- * Puts the validated configuration, a D1 session and the storage client on the context. The session
- * lets reads go to a nearby replica; its bookmark goes back on every answer so clients can read their writes.
- */
-const services = createMiddleware<AppEnv>(async (c, next) => {
-  const session = openSession(c.env.DB, c.req.header(BOOKMARK_HEADER));
-  const { config, db, storage } = createServices(c.env, session);
-  c.set("config", config);
-  c.set("db", db);
-  c.set("storage", storage);
-  await next();
-  const bookmark = session.getBookmark();
-  if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
-});
 
 const DOCUMENT = {
   openapi: "3.1.0",
@@ -50,6 +34,8 @@ export function createApp() {
   app.use("/api/v1/admin/*", services);
   app.route("/api/v1/assets", assets);
   app.route("/api/v1/admin/api-keys", adminApiKeys);
+  app.get("/", (c) => c.redirect("/ui/assets"));
+  app.route("/ui", ui);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
     type: "apiKey",

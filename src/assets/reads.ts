@@ -5,6 +5,7 @@ import { ApiError } from "../errors";
 import type { ListedAssetSchema, ListQuery } from "../routes/assets/assets.schemas";
 import { toAssetFilters } from "../routes/assets/filters";
 import type { Services } from "../services";
+import { listPagination } from "./list-query";
 import { toApiAsset } from "./serialize";
 import { type SignRequest, signAsset } from "./signing";
 
@@ -28,13 +29,8 @@ export async function listAssetPage(
   now: number,
 ) {
   const { limit } = query;
-  const page = query.cursor ? 1 : (query.page ?? 1);
-  const result = await listAssets(
-    db,
-    workspaceId,
-    toAssetFilters(query),
-    query.cursor ? { limit, cursor: query.cursor } : { limit, page },
-  );
+  const { page, pagination } = listPagination(query);
+  const result = await listAssets(db, workspaceId, toAssetFilters(query), pagination);
   const request: SignRequest = { expiresIn: query.expires_in, disposition: query.disposition, now };
   const data = await Promise.all(
     result.rows.map(async (row): Promise<z.infer<typeof ListedAssetSchema>> => {

@@ -1,13 +1,13 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { abandonObject } from "../../assets/abandon-object";
+import { deleteAsset } from "../../assets/delete-asset";
 import { assertSizeWithin } from "../../assets/limits";
 import { draftAsset } from "../../assets/new-asset";
-import { assetNotFound, getAsset, listAssetPage, requireAsset, signAssetById } from "../../assets/reads";
+import { assetNotFound, getAsset, listAssetPage, signAssetById } from "../../assets/reads";
 import { toApiAsset } from "../../assets/serialize";
 import { signingCacheControl } from "../../assets/signing";
-import { insertAsset, removeAsset } from "../../db/assets";
+import { insertAsset } from "../../db/assets";
 import { ApiError } from "../../errors";
-import { discardUpload } from "../../lifecycle/discard";
 import type { AppEnv } from "../../types";
 import type * as routes from "./assets.routes";
 import { MetadataObject } from "./assets.schemas";
@@ -77,12 +77,7 @@ export const signedUrl: Handler<"signedUrl"> = async (c) => {
 
 export const remove: Handler<"remove"> = async (c) => {
   const { id } = c.req.valid("param");
-  const { db, storage, workspaceId } = c.var;
-  const row = await requireAsset(db, workspaceId, id);
-  // An unfinished upload may hold multipart parts to abort, which storage can be slow to confirm.
-  if (row.status === "pending" && (await discardUpload(db, storage, row))) return c.body(null, 204);
-  // Object first: if storage fails the row stays and the asset remains usable.
-  await storage.delete(row.storageKey);
-  if (!(await removeAsset(db, workspaceId, id))) throw assetNotFound();
+  const deleted = await deleteAsset(c.var.db, c.var.storage, c.var.workspaceId, id);
+  if (!deleted) throw assetNotFound();
   return c.body(null, 204);
 };

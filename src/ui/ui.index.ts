@@ -1,0 +1,55 @@
+import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { type ContentSecurityPolicyOptionHandler, NONCE, secureHeaders } from "hono/secure-headers";
+import { loadConfig } from "../config";
+import { ApiError } from "../errors";
+import { services } from "../services";
+import { storageFor } from "../storage/s3";
+import pages from "./assets.routes";
+import auth from "./auth.routes";
+import { renderUiError } from "./error-handler";
+import { GALLERY_PATH } from "./gallery-query";
+import { noStore, requireSession } from "./request";
+import staticFiles from "./static.routes";
+import type { UiEnv } from "./ui-env";
+
+/** Previews and players load straight from storage with signed URLs: allow its origin, nothing else. */
+const storageOrigin: ContentSecurityPolicyOptionHandler = (c) => {
+  const loaded = loadConfig(c.env);
+  return loaded.ok ? new URL(storageFor(loaded.config).objectUrl("")).origin : "";
+};
+
+const ui = new Hono<UiEnv>();
+ui.onError(renderUiError);
+
+ui.use(
+  "*",
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: [NONCE],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", storageOrigin],
+      mediaSrc: [storageOrigin],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    xFrameOptions: "DENY",
+  }),
+  noStore,
+);
+ui.route("/", staticFiles);
+ui.get("/", (c) => c.redirect(GALLERY_PATH));
+
+// Every POST must come from our own pages (Origin or Sec-Fetch-Site); see docs/browser-ui.md.
+ui.use("*", services, csrf());
+ui.route("/", auth);
+ui.use("*", requireSession);
+ui.route("/", pages);
+ui.all("*", () => {
+  throw new ApiError("not_found", "There is no such page.");
+});
+
+export default ui;
