@@ -26,18 +26,23 @@ const tooLarge = (limit: number) =>
 async function putKnownLength(storage: Storage, body: ReadableStream<Uint8Array>, upload: StreamUpload) {
   const length = upload.length ?? 0;
   const { readable, writable } = new FixedLengthStream(length);
-  const pumping = body.pipeTo(writable);
+  // Either side breaking breaks the other too; whichever failed first is the cause to report.
+  let cause: { error: unknown } | undefined;
+  const noteFailure = (error: unknown) => {
+    cause ??= { error };
+    throw error;
+  };
+  const pumping = body.pipeTo(writable).catch(noteFailure);
   const storing = storage
     .send(
       storage.objectUrl(upload.key),
       { method: "PUT", body: readable, headers: { "Content-Type": upload.contentType } },
       upload.signal,
     )
-    .then((response) => expectOk(response, "store the file"));
-  const [pumped, stored] = await Promise.allSettled([pumping, storing]);
-  // A broken source also breaks the storage request; the source's failure is the one to report.
-  if (pumped.status === "rejected") throw pumped.reason;
-  if (stored.status === "rejected") throw stored.reason;
+    .then((response) => expectOk(response, "store the file"))
+    .catch(noteFailure);
+  await Promise.allSettled([pumping, storing]);
+  if (cause) throw cause.error;
   return length;
 }
 
