@@ -2,8 +2,8 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index";
-import { api, createWorkspace, json, withKey } from "./helpers";
-import { importFrom, owedDeletionsUnder, sourceUrl, storageKeysUnder } from "./ingest-helpers";
+import { api, bucketKeys, createWorkspace, json, withKey } from "./helpers";
+import { importFrom, owedDeletionsUnder, sourceUrl } from "./ingest-helpers";
 
 const LIMIT = Number(env.MAX_UPLOAD_BYTES);
 
@@ -16,7 +16,7 @@ describe("POST /api/v1/assets/import refusals and failures", () => {
       code: "bad_gateway",
       details: { source_status: status, source_url: sourceUrl(`/status/${status}`) },
     });
-    expect(await storageKeysUnder(`${workspaceId}/`)).toEqual([]);
+    expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
   });
 
   it.each(["/file/empty.png?size=0", "/chunked/empty.png?size=0"])(
@@ -26,7 +26,7 @@ describe("POST /api/v1/assets/import refusals and failures", () => {
       const response = await importFrom(key, { source_url: sourceUrl(path) });
       expect(response.status).toBe(502);
       expect((await json(response)).error.details).toEqual({ source_url: "sent no bytes" });
-      expect(await storageKeysUnder(`${workspaceId}/`)).toEqual([]);
+      expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
     },
   );
 
@@ -45,7 +45,7 @@ describe("POST /api/v1/assets/import refusals and failures", () => {
       code: "payload_too_large",
       details: { source_url: expect.any(String) },
     });
-    expect(await storageKeysUnder(`${workspaceId}/`)).toEqual([]);
+    expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
     expect((await json(await api("/api/v1/assets", withKey(key)))).meta.total).toBe(0);
   });
 
@@ -53,7 +53,7 @@ describe("POST /api/v1/assets/import refusals and failures", () => {
     const { key, workspaceId } = await createWorkspace();
     const response = await importFrom(key, { source_url: sourceUrl(`/chunked/big.png?size=${LIMIT * 2}`) });
     expect(response.status).toBe(413);
-    expect(await storageKeysUnder(`${workspaceId}/`)).toEqual([]);
+    expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
     expect((await json(await api("/api/v1/assets", withKey(key)))).meta.total).toBe(0);
     // Parts were already stored: aborting them is owed until storage confirms. (The local
     // S3 server has no AbortMultipartUpload, so here it stays owed; R2 and S3 confirm it.)
@@ -69,14 +69,14 @@ describe("POST /api/v1/assets/import refusals and failures", () => {
     expect(response.status).toBe(504);
     expect((await json(response)).error.code).toBe("gateway_timeout");
     expect(Date.now() - started).toBeLessThan(Number(env.IMPORT_TIMEOUT_MS) + 3000);
-    expect(await storageKeysUnder(`${workspaceId}/`)).toEqual([]);
+    expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
   });
 
   it("answers 415 for a source that is not an allowed media type, storing nothing", async () => {
     const { key, workspaceId } = await createWorkspace();
     const response = await importFrom(key, { source_url: sourceUrl("/file/notes.txt?size=100&type=text/plain") });
     expect(response.status).toBe(415);
-    expect(await storageKeysUnder(`${workspaceId}/`)).toEqual([]);
+    expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createWorkspace, json } from "./helpers";
-import { downloadBytes, importFrom, sourceUrl, storageKeysUnder } from "./ingest-helpers";
+import { bucketKeys, createWorkspace, json } from "./helpers";
+import { downloadBytes, importFrom, sourceUrl } from "./ingest-helpers";
 import { sourceBytes } from "./source-bytes";
 
 const KiB = 1024;
@@ -30,7 +30,7 @@ describe("POST /api/v1/assets/import", () => {
       execution_id: "exec_import",
     });
     expect(await downloadBytes(key, asset.id)).toEqual(sourceBytes(size));
-    expect(await storageKeysUnder(`${workspaceId}/`)).toEqual([asset.storage_key]);
+    expect(await bucketKeys(`${workspaceId}/`)).toEqual([asset.storage_key]);
   });
 
   it("takes the name from Content-Disposition and guesses the type from it", async () => {

@@ -2,7 +2,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import worker from "../src/index";
-import { api, json, PNG_BYTES, s3, withKey } from "./helpers";
+import { api, json, PNG_BYTES, withKey } from "./helpers";
 
 export function postJson(key: string, path: string, body: unknown): Promise<Response> {
   return api(
@@ -72,13 +72,6 @@ export async function assetRow(id: string) {
 }
 
 export const sourceUrl = (path: string) => `${env.TEST_SOURCE_URL}${path}`;
-
-/** Every object storage holds under a prefix, straight from the bucket listing. */
-export async function storageKeysUnder(prefix: string): Promise<string[]> {
-  const response = await s3.fetch(`${env.STORAGE_ENDPOINT}/${env.STORAGE_BUCKET}?prefix=${encodeURIComponent(prefix)}`);
-  expect(response.status).toBe(200);
-  return [...(await response.text()).matchAll(/<Key>([^<]+)<\/Key>/g)].map((match) => match[1] ?? "");
-}
 
 export async function owedDeletionsUnder(prefix: string): Promise<OwedDeletion[]> {
   const { results } = await env.DB.prepare("SELECT * FROM storage_deletions WHERE storage_key LIKE ?")
