@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ADMIN_TOKEN, api, createWorkspace, json, withKey } from "./helpers";
+import { runScheduledCleanup } from "./ingest-helpers";
 
 const admin = (init: RequestInit = {}): RequestInit => ({
   ...init,
@@ -72,5 +73,33 @@ describe("API keys", () => {
     const malformed = await api("/api/v1/admin/api-keys", admin({ method: "POST", body: "{" }));
     expect(malformed.status).toBe(400);
     expect((await json(malformed)).error.code).toBe("invalid_request");
+  });
+
+  it("never writes a key or the admin token to the logs", async () => {
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => {
+      lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(" "));
+    };
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(record),
+    );
+    try {
+      const { key, keyId } = await createWorkspace();
+      await api("/api/v1/assets", withKey(key));
+      await api("/api/v1/assets/2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", withKey(key));
+      await api("/api/v1/assets", withKey(`${key}-wrong`));
+      await api("/api/v1/assets", { method: "POST", headers: { "X-API-Key": key }, body: "not a form" });
+      await api(`/api/v1/admin/api-keys/${keyId}`, admin({ method: "DELETE" }));
+      await api("/api/v1/assets", withKey(key));
+      await runScheduledCleanup();
+      // The cleanup always logs its summary, so the check below reads real log lines.
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        expect(line).not.toContain(key);
+        expect(line).not.toContain(ADMIN_TOKEN);
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });

@@ -5,10 +5,12 @@ import {
   createWorkspace,
   expectStorageMatchesDatabase,
   json,
+  PNG_BYTES,
   uploadAsset,
   uploadRequest,
   withKey,
 } from "./helpers";
+import { complete, pngUpload, putToStorage, startUpload } from "./ingest-helpers";
 
 describe("concurrency", () => {
   it("lets exactly one of 50 concurrent deletes of one asset succeed", async () => {
@@ -35,6 +37,19 @@ describe("concurrency", () => {
     const listed = await json(await api("/api/v1/assets?limit=100", withKey(key)));
     expect(listed.meta.total).toBe(100);
     expect(new Set(listed.data.map((asset: { id: string }) => asset.id))).toEqual(ids);
+    await expectStorageMatchesDatabase(workspaceId);
+  });
+
+  it("makes one transition of 20 concurrent completes of one upload, answering each with the ready asset", async () => {
+    const { key, workspaceId } = await createWorkspace();
+    const { asset, upload } = await startUpload(key, pngUpload());
+    expect((await putToStorage(upload.url, PNG_BYTES, upload.headers)).status).toBe(200);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => complete(key, asset.id)));
+    expect(answers.map((response) => response.status)).toEqual(Array(20).fill(200));
+    const bodies = await Promise.all(answers.map(async (response) => (await json(response)).data));
+    for (const body of bodies) expect(body).toEqual({ ...asset, status: "ready" });
+    const listed = await json(await api("/api/v1/assets", withKey(key)));
+    expect(listed.data.map((item: { id: string }) => item.id)).toEqual([asset.id]);
     await expectStorageMatchesDatabase(workspaceId);
   });
 
