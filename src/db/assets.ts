@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { lowestIdAt } from "../ids";
 import type { Database } from "./client";
 import { type AssetRow, type AssetType, assets, type NewAssetRow } from "./schema";
@@ -14,9 +14,16 @@ export interface AssetFilters {
 
 export type Pagination = { limit: number } & ({ cursor: string } | { page: number });
 
+/**
+ * Counting stops this many rows past the end of the page, so `total` costs the same at ten
+ * thousand assets as at a million. Beyond it `total` is a lower bound and `totalExact` is false.
+ */
+export const COUNT_LIMIT = 10_000;
+
 export interface AssetPage {
   rows: AssetRow[];
   total: number;
+  totalExact: boolean;
   nextCursor: string | null;
 }
 
@@ -59,33 +66,56 @@ function filterConditions(workspaceId: string, filters: AssetFilters): SQL[] {
   return conditions;
 }
 
+/**
+ * The two statements of a listing, built here so tests can check their query plans:
+ * one page newest first (keyset or OFFSET), and the matching rows counted up to a bound.
+ */
+export function listQueries(
+  db: Database,
+  workspaceId: string,
+  filters: AssetFilters,
+  pagination: Pagination,
+  countLimit = COUNT_LIMIT,
+) {
+  const conditions = filterConditions(workspaceId, filters);
+  const pageConditions = "cursor" in pagination ? [...conditions, lt(assets.id, pagination.cursor)] : conditions;
+  const offset = "page" in pagination ? (pagination.page - 1) * pagination.limit : 0;
+  // Past the end of the page, so total_pages stays ahead of the page while more rows exist.
+  const countCap = offset + pagination.limit + countLimit;
+  const page = db
+    .select()
+    .from(assets)
+    .where(and(...pageConditions))
+    .orderBy(desc(assets.id))
+    .limit(pagination.limit + 1)
+    .offset(offset);
+  const matching = db
+    .select({ one: sql`1` })
+    .from(assets)
+    .where(and(...conditions))
+    .limit(countCap + 1)
+    .as("matching");
+  const total = db.select({ total: count() }).from(matching);
+  return { page, total, countCap };
+}
+
 export async function listAssets(
   db: Database,
   workspaceId: string,
   filters: AssetFilters,
   pagination: Pagination,
+  countLimit = COUNT_LIMIT,
 ): Promise<AssetPage> {
-  const conditions = filterConditions(workspaceId, filters);
-  const pageConditions = "cursor" in pagination ? [...conditions, lt(assets.id, pagination.cursor)] : conditions;
-  const offset = "page" in pagination ? (pagination.page - 1) * pagination.limit : 0;
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(assets)
-      .where(and(...pageConditions))
-      .orderBy(desc(assets.id))
-      .limit(pagination.limit + 1)
-      .offset(offset),
-    db
-      .select({ total: count() })
-      .from(assets)
-      .where(and(...conditions)),
-  ]);
+  const { page, total, countCap } = listQueries(db, workspaceId, filters, pagination, countLimit);
+  // One round trip to D1 for both statements.
+  const [rows, [counted]] = await db.batch([page, total]);
   const hasMore = rows.length > pagination.limit;
   const pageRows = hasMore ? rows.slice(0, pagination.limit) : rows;
+  const matched = counted?.total ?? 0;
   return {
     rows: pageRows,
-    total: counted?.total ?? 0,
+    total: Math.min(matched, countCap),
+    totalExact: matched <= countCap,
     nextCursor: hasMore ? (pageRows.at(-1)?.id ?? null) : null,
   };
 }

@@ -2,6 +2,7 @@ import { AwsClient } from "aws4fetch";
 import type { Config } from "../config";
 import { ApiError } from "../errors";
 import { contentDisposition } from "./content-disposition";
+import { QuerySigner } from "./query-signer";
 
 const STORAGE_TIMEOUT_MS = 10_000;
 
@@ -20,25 +21,37 @@ export interface PresignOptions {
 
 export class Storage {
   private readonly client: AwsClient;
+  private readonly signer: QuerySigner;
+  // The endpoint is parsed once, not for every URL.
+  private readonly host: string;
+  private readonly origin: string;
+  private readonly bucketPath: string;
 
   constructor(private readonly config: Config) {
-    this.client = new AwsClient({
+    const credentials = {
       accessKeyId: config.STORAGE_ACCESS_KEY_ID,
       secretAccessKey: config.STORAGE_SECRET_KEY,
       region: config.STORAGE_REGION,
-      service: "s3",
-    });
+    };
+    this.client = new AwsClient({ ...credentials, service: "s3" });
+    this.signer = new QuerySigner(credentials);
+    const endpoint = new URL(config.STORAGE_ENDPOINT);
+    const base = endpoint.pathname.replace(/\/+$/, "");
+    const pathStyle = config.STORAGE_FORCE_PATH_STYLE;
+    this.host = pathStyle ? endpoint.host : `${config.STORAGE_BUCKET}.${endpoint.host}`;
+    this.origin = `${endpoint.protocol}//${this.host}`;
+    this.bucketPath = pathStyle ? `${base}/${config.STORAGE_BUCKET}` : base;
   }
 
   /** `{endpoint}/{bucket}/{key}` path style, or `{scheme}://{bucket}.{host}/{key}` virtual-host style. */
   objectUrl(key: string): string {
-    const endpoint = new URL(this.config.STORAGE_ENDPOINT);
-    const base = endpoint.pathname.replace(/\/+$/, "");
+    return this.origin + this.objectPath(key);
+  }
+
+  private objectPath(key: string): string {
     const path = key.split("/").map(encodeURIComponent).join("/");
-    if (this.config.STORAGE_FORCE_PATH_STYLE) {
-      return `${endpoint.origin}${base}/${this.config.STORAGE_BUCKET}${path ? `/${path}` : ""}`;
-    }
-    return `${endpoint.protocol}//${this.config.STORAGE_BUCKET}.${endpoint.host}${base}/${path}`;
+    if (this.config.STORAGE_FORCE_PATH_STYLE && !path) return this.bucketPath;
+    return `${this.bucketPath}/${path}`;
   }
 
   publicUrl(key: string): string | null {
@@ -78,20 +91,12 @@ export class Storage {
   }
 
   async presignGet(key: string, options: PresignOptions): Promise<string> {
-    const url = new URL(this.objectUrl(key));
-    // aws4fetch would default to 86400 s; the lifetime must always be the one asked for.
-    url.searchParams.set("X-Amz-Expires", String(options.expiresIn));
+    const params: Record<string, string> = { "X-Amz-Expires": String(options.expiresIn) };
     if (options.disposition) {
-      url.searchParams.set(
-        "response-content-disposition",
-        contentDisposition(options.disposition, options.fileName ?? "file"),
-      );
+      params["response-content-disposition"] = contentDisposition(options.disposition, options.fileName ?? "file");
     }
-    const signed = await this.client.sign(url.toString(), {
-      method: "GET",
-      aws: { signQuery: true, datetime: amzDate(options.now ?? new Date()) },
-    });
-    return signed.url;
+    const target = { origin: this.origin, host: this.host, path: this.objectPath(key) };
+    return this.signer.presign(target, params, amzDate(options.now ?? new Date()));
   }
 
   private async send(url: string, init: RequestInit): Promise<Response> {
@@ -118,7 +123,7 @@ function amzDate(date: Date): string {
   return date.toISOString().replace(/[:-]|\.\d{3}/g, "");
 }
 
-// One client per isolate and configuration, so aws4fetch's signing-key cache is reused.
+// One client per isolate and configuration, so the signing keys are derived once a day.
 let cached: { config: Config; storage: Storage } | undefined;
 
 export function storageFor(config: Config): Storage {

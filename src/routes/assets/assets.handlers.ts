@@ -93,6 +93,7 @@ export const list: Handler<"list"> = async (c) => {
         limit,
         total_pages: Math.ceil(result.total / limit),
         next_cursor: result.nextCursor,
+        total_exact: result.totalExact,
       },
     },
     200,
