@@ -84,9 +84,20 @@ async function waitForHttp(url, child, timeoutMs = 60_000) {
  * `wrangler dev` on 127.0.0.1 (port 0: one the system reports free), with `vars` passed as
  * --var (secrets included). Logs only errors: per-request logging would load the machine.
  */
-export async function startWrangler({ config, port, persistTo, vars = {} }) {
+export async function startWrangler({ config, entry, port, persistTo, vars = {} }) {
   const chosen = port === 0 ? await freePort() : port;
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(chosen), "--inspector-port", "0", "--log-level", "error"];
+  const args = [
+    "dev",
+    ...(entry ? [entry] : []),
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(chosen),
+    "--inspector-port",
+    "0",
+    "--log-level",
+    "error",
+  ];
   args.push("--show-interactive-dev-session=false");
   if (config) args.push("--config", config);
   if (persistTo) args.push("--persist-to", persistTo);

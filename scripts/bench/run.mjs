@@ -1,7 +1,7 @@
 // `npm run bench`: seeds local D1 databases of several sizes, runs the Worker on each with
 // `wrangler dev`, loads it with autocannon, measures signing costs inside the runtime and in
 // Node, then writes bench-results.json and the generated part of BENCHMARKS.md.
-//   npm run bench -- --sizes=10000,100000,1000000 --duration=8 --rounds=4 --connections=4
+//   npm run bench -- --sizes=10000,100000,1000000 --duration=8 --rounds=8 --connections=4
 // (duration: seconds of load per scenario and size, split into `rounds` interleaved runs)
 // Everything it starts listens on 127.0.0.1 and is stopped on exit, Ctrl-C or timeout.
 import { spawnSync } from "node:child_process";
@@ -32,10 +32,13 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "10000,100000,1000000" },
     duration: { type: "string", default: "8" },
-    rounds: { type: "string", default: "4" },
+    rounds: { type: "string", default: "8" },
     connections: { type: "string", default: "4" },
     "max-minutes": { type: "string", default: "15" },
     out: { type: "string", default: "bench-results.json" },
+    markdown: { type: "string", default: "BENCHMARKS.md" },
+    // Another entry point for the same Worker, e.g. an older revision to compare against.
+    entry: { type: "string" },
   },
 });
 const sizes = args.sizes.split(",").map(Number);
@@ -88,6 +91,7 @@ async function startInstance(count, port) {
   const seeded = await seed({ persistTo, count, apiKey });
   log(`seeded ${count} in ${(seeded.seconds.migrations + seeded.seconds.rows).toFixed(1)} s; starting wrangler dev`);
   const { child, url } = await startWrangler({
+    entry: args.entry,
     port,
     persistTo,
     vars: { ...STORAGE, STORAGE_ENDPOINT: s3.endpoint, ADMIN_TOKEN: `bench-${randomBytes(16).toString("hex")}` },
@@ -180,7 +184,10 @@ async function loadAll(instances) {
 
 const started = performance.now();
 mkdirSync(DATA, { recursive: true });
-const results = { command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(), machine: machine() };
+const results = {
+  command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.replace(/ -- $/, ""),
+  machine: machine(),
+};
 results.settings = { sizes, duration_s: duration, rounds, connections };
 
 log("signing costs inside the Workers runtime");
@@ -216,9 +223,11 @@ results.machine.load_average_at_end = os.loadavg().map((value) => Number(value.t
 results.total_seconds = Number(((performance.now() - started) / 1000).toFixed(1));
 results.targets = evaluateTargets(results);
 writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
-writeReport(results, "BENCHMARKS.md");
-// The project formats Markdown with Biome too (it aligns the tables).
-spawnSync("node_modules/.bin/biome", ["format", "--write", "BENCHMARKS.md"], { stdio: "ignore" });
-log(`done in ${results.total_seconds} s: ${args.out} and BENCHMARKS.md written`);
+if (args.markdown) {
+  writeReport(results, args.markdown);
+  // The project formats Markdown with Biome too (it aligns the tables).
+  spawnSync("node_modules/.bin/biome", ["format", "--write", args.markdown], { stdio: "ignore" });
+}
+log(`done in ${results.total_seconds} s: ${[args.out, args.markdown].filter(Boolean).join(" and ")} written`);
 for (const target of results.targets)
   log(`${target.met === null ? "n/a " : target.met ? "PASS" : "MISS"} ${target.name}: ${target.detail}`);

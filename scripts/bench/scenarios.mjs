@@ -20,6 +20,12 @@ export function buildScenarios(count, ids, end) {
       paths: ["/bench/noop"],
       expectStatus: 404,
     },
+    {
+      name: "auth_only",
+      label: "authenticated, stops at validation (400, no D1)",
+      paths: ["/api/v1/assets/not-an-asset-id"],
+      expectStatus: 400,
+    },
     { name: "get", label: "get one asset", paths: spread.map((i) => `/api/v1/assets/${ids[i]}`), expectStatus: 200 },
     {
       name: "signed_url",

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type ApiKeyRow, apiKeys } from "../db/schema";
+import { hex } from "../encoding";
 import { newId } from "../ids";
 import { keyCache } from "./key-cache";
 
@@ -9,7 +10,7 @@ const DISPLAY_PREFIX_LENGTH = 11;
 
 export async function sha256Hex(value: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return hex(digest);
 }
 
 /** 32 random bytes, base64url: unguessable, header-safe and easy to copy. */

@@ -1,5 +1,6 @@
+import { encodeRfc3986, formEncode, hex } from "../encoding";
+
 const encoder = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 const ALGORITHM = "AWS4-HMAC-SHA256";
 const HMAC_SHA256 = { name: "HMAC", hash: "SHA-256" };
 
@@ -15,31 +16,13 @@ export interface SigningTarget {
   path: string;
 }
 
-function hex(buffer: ArrayBuffer): string {
-  let out = "";
-  for (const byte of new Uint8Array(buffer)) out += HEX[byte];
-  return out;
-}
-
-/** SigV4's URI encoding: encodeURIComponent plus the five characters it leaves bare. */
-function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** application/x-www-form-urlencoded, byte for byte what URLSearchParams writes (without its cost). */
-function formEncode(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, "+");
-}
-
 /** S3 signs the path as given, decoded once and re-encoded (aws4fetch's rule, so URLs match). */
 function canonicalPath(pathname: string): string {
   let decoded = pathname;
   try {
     decoded = decodeURIComponent(pathname.replace(/\+/g, " "));
   } catch {}
-  return rfc3986(decoded).replace(/%2F/g, "/");
+  return encodeRfc3986(decoded).replace(/%2F/g, "/");
 }
 
 async function hmac(key: BufferSource, data: string): Promise<ArrayBuffer> {
@@ -77,7 +60,7 @@ export class QuerySigner {
       ["X-Amz-SignedHeaders", "host"],
     ];
     const canonicalQuery = query
-      .map(([name, value]) => [rfc3986(name), rfc3986(value)])
+      .map(([name, value]) => [encodeRfc3986(name), encodeRfc3986(value)])
       .sort(([a = ""], [b = ""]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, value]) => `${name}=${value}`)
       .join("&");
