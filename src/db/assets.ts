@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import { lowestIdAt } from "../ids";
 import type { Database } from "./client";
 import { type AssetRow, type AssetType, assets, type NewAssetRow } from "./schema";
@@ -47,21 +47,26 @@ export async function removeAsset(db: Database, workspaceId: string, id: string)
   return removed.length > 0;
 }
 
-function filterConditions(workspaceId: string, filters: AssetFilters): SQL[] {
-  const conditions: SQL[] = [eq(assets.workspaceId, workspaceId)];
+const nextSecond = (date: Date) => new Date(date.getTime() + 1000);
+
+function filterConditions(workspaceId: string, filters: AssetFilters): (SQL | undefined)[] {
+  const conditions: (SQL | undefined)[] = [eq(assets.workspaceId, workspaceId)];
   if (filters.type) conditions.push(eq(assets.type, filters.type));
   if (filters.provider) conditions.push(eq(assets.provider, filters.provider));
   if (filters.executionId) conditions.push(eq(assets.executionId, filters.executionId));
   if (filters.agentId) conditions.push(eq(assets.agentId, filters.agentId));
+  // The id bounds narrow the index range by second. created_at keeps millisecond precision but
+  // lives in the table, so it is consulted only inside the boundary second: for every other row
+  // the id alone decides, and counting needs no table lookups.
   if (filters.createdAfter) {
-    // The id bound narrows the index range by second; created_at keeps millisecond precision.
     conditions.push(gte(assets.id, lowestIdAt(filters.createdAfter)));
-    conditions.push(gte(assets.createdAt, filters.createdAfter.toISOString()));
+    const wholeSeconds = gte(assets.id, lowestIdAt(nextSecond(filters.createdAfter)));
+    conditions.push(or(wholeSeconds, gte(assets.createdAt, filters.createdAfter.toISOString())));
   }
   if (filters.createdBefore) {
-    const nextSecond = new Date(filters.createdBefore.getTime() + 1000);
-    conditions.push(lt(assets.id, lowestIdAt(nextSecond)));
-    conditions.push(lt(assets.createdAt, filters.createdBefore.toISOString()));
+    conditions.push(lt(assets.id, lowestIdAt(nextSecond(filters.createdBefore))));
+    const wholeSeconds = lt(assets.id, lowestIdAt(filters.createdBefore));
+    conditions.push(or(wholeSeconds, lt(assets.createdAt, filters.createdBefore.toISOString())));
   }
   return conditions;
 }
