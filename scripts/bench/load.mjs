@@ -2,7 +2,7 @@
 // here (autocannon's own histogram has 1 ms resolution and skips non-2xx answers) and the
 // runtime process's memory sampled while it runs. Runs of one scenario are merged afterwards.
 import autocannon from "autocannon";
-import { memoryOf } from "./processes.mjs";
+import { memoryOf } from "./workerd.mjs";
 
 const MEMORY_SAMPLE_MS = 100;
 const MiB = 2 ** 20;

@@ -11,12 +11,13 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { startLocalS3 } from "../local-s3.mjs";
 import { measureWorkerCrypto } from "./crypto.mjs";
-import { runLoad, summarize } from "./load.mjs";
-import { killAll, startWrangler, stop, workerdRoles } from "./processes.mjs";
+import { killAll, startWrangler, stop } from "./processes.mjs";
 import { writeReport } from "./report.mjs";
+import { loadAll, log } from "./rounds.mjs";
 import { buildScenarios } from "./scenarios.mjs";
 import { seed } from "./seed.mjs";
 import { evaluateTargets } from "./targets.mjs";
+import { workerdRoles } from "./workerd.mjs";
 
 const WORKER_PORT = 8797;
 const S3_PORT = 9197;
@@ -63,8 +64,6 @@ setTimeout(
   Number(args["max-minutes"]) * 60_000,
 ).unref();
 
-const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
 function machine() {
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? os.cpus()[0]?.model;
   return {
@@ -104,87 +103,6 @@ async function startInstance(count, port) {
   return { count, persistTo, child, url, runtime, headers: { "x-api-key": apiKey }, seeded, scenarios };
 }
 
-/**
- * Sequential requests before any load: JIT, D1 page cache, whether an optional route exists,
- * and a sample answer (for meta.total).
- */
-async function probe(instance, scenario) {
-  let response;
-  let text = "";
-  for (let i = 0; i < 20; i++) {
-    response = await fetch(`${instance.url}${scenario.paths[i % scenario.paths.length]}`, {
-      method: scenario.method ?? "GET",
-      headers: { ...instance.headers, ...(scenario.body ? { "content-type": "application/json" } : {}) },
-      body: scenario.body,
-    });
-    text = await response.text();
-  }
-  let meta;
-  try {
-    meta = JSON.parse(text).meta;
-  } catch {}
-  return { status: response.status, available: !scenario.optional || response.status === scenario.expectStatus, meta };
-}
-
-/**
- * Runs every scenario on every instance in `rounds` short rounds, alternating the order of
- * the instances, so noise from other work on the machine falls on all sizes alike.
- */
-async function loadAll(instances) {
-  const results = instances.map(() => ({}));
-  const runs = instances.map(() => ({}));
-  for (const [index, instance] of instances.entries()) {
-    for (const scenario of instance.scenarios) {
-      const probed = await probe(instance, scenario);
-      results[index][scenario.name] = {
-        label: scenario.label,
-        available: probed.available,
-        probe_status: probed.status,
-      };
-      if (probed.meta) results[index][scenario.name].meta = probed.meta;
-      runs[index][scenario.name] = [];
-      if (!probed.available) log(`${instance.count} ${scenario.name}: not available (answered ${probed.status})`);
-    }
-  }
-  const perRound = duration / rounds;
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? instances : [...instances].reverse();
-    for (const [position, scenario] of instances[0].scenarios.entries()) {
-      for (const instance of order) {
-        const index = instances.indexOf(instance);
-        if (!results[index][scenario.name].available) continue;
-        const run = await runLoad({
-          base: instance.url,
-          scenario: instance.scenarios[position],
-          headers: instance.headers,
-          duration: perRound,
-          connections,
-          runtimePid: instance.runtime,
-        });
-        runs[index][scenario.name].push(run);
-      }
-    }
-    log(`round ${round + 1} of ${rounds} done`);
-  }
-  return instances.map((instance, index) => {
-    const scenarios = {};
-    for (const scenario of instance.scenarios) {
-      const result = results[index][scenario.name];
-      scenarios[scenario.name] = result.available
-        ? { ...result, ...summarize(runs[index][scenario.name], scenario.expectStatus) }
-        : result;
-      if (result.available) {
-        const s = scenarios[scenario.name];
-        log(
-          `${instance.count} ${scenario.name}: ${s.throughput_rps} req/s, p50 ${s.latency_ms.p50} ms, p99 ${s.latency_ms.p99} ms` +
-            (s.unexpected ? `, ${s.unexpected} unexpected answers ${JSON.stringify(s.statuses)}` : ""),
-        );
-      }
-    }
-    return { count: instance.count, seed_seconds: instance.seeded.seconds, scenarios };
-  });
-}
-
 const started = performance.now();
 mkdirSync(DATA, { recursive: true });
 const results = {
@@ -212,7 +130,7 @@ const instances = [];
 try {
   for (const [index, count] of sizes.entries())
     instances.push(await startInstance(count, index === 0 ? WORKER_PORT : 0));
-  results.sizes = await loadAll(instances);
+  results.sizes = await loadAll(instances, { duration, rounds, connections });
 } finally {
   for (const instance of instances) {
     await stop(instance.child);
