@@ -38,7 +38,14 @@ describe("GET /api/v1/assets", () => {
       .sort()
       .reverse();
     expect(body.data.map((asset: { id: string }) => asset.id)).toEqual(expected);
-    expect(body.meta).toEqual({ total: 5, page: 1, limit: 20, total_pages: 1, next_cursor: null });
+    expect(body.meta).toEqual({
+      total: 5,
+      page: 1,
+      limit: 20,
+      total_pages: 1,
+      next_cursor: null,
+      total_exact: true,
+    });
   });
 
   it.each([

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Config, parseConfig } from "../src/config";
 import { contentDisposition } from "../src/storage/content-disposition";
 import { Storage } from "../src/storage/s3";
+import { exampleConfig } from "./example-config";
 import { expectedSignature } from "./sigv4-reference";
 
-function configWith(settings: Record<string, string>): Config {
-  const result = parseConfig({
-    STORAGE_ENDPOINT: "https://account.r2.cloudflarestorage.com",
-    STORAGE_REGION: "auto",
-    STORAGE_BUCKET: "media",
-    STORAGE_ACCESS_KEY_ID: "AKIDEXAMPLE",
-    STORAGE_SECRET_KEY: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-    ADMIN_TOKEN: "unused-admin-token-000",
-    ...settings,
-  });
-  if (!result.ok) throw new Error(`invalid test configuration: ${JSON.stringify(result.problems)}`);
-  return result.config;
-}
+const configWith = exampleConfig;
 const baseConfig = configWith({});
 const signedAt = new Date("2026-03-04T05:06:07.890Z");
 const key = "ws_1/2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT/photo.png";

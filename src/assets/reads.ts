@@ -48,6 +48,7 @@ export async function listAssetPage(
       limit,
       total_pages: Math.ceil(result.total / limit),
       next_cursor: result.nextCursor,
+      total_exact: result.totalExact,
     },
   };
 }

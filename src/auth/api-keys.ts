@@ -1,14 +1,16 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { type ApiKeyRow, apiKeys } from "../db/schema";
+import { hex } from "../encoding";
 import { newId } from "../ids";
+import { keyCache } from "./key-cache";
 
 const KEY_PREFIX = "ak_";
 const DISPLAY_PREFIX_LENGTH = 11;
 
 export async function sha256Hex(value: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return hex(digest);
 }
 
 /** 32 random bytes, base64url: unguessable, header-safe and easy to copy. */
@@ -46,21 +48,30 @@ export async function listApiKeys(db: Database, workspaceId?: string) {
 export async function revokeApiKey(db: Database, id: string) {
   const existing = await db.query.apiKeys.findFirst({ where: eq(apiKeys.id, id) });
   if (!existing) return null;
-  if (existing.revokedAt) return existing;
-  const [revoked] = await db
-    .update(apiKeys)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(eq(apiKeys.id, id))
-    .returning();
+  const [revoked] = existing.revokedAt
+    ? [existing]
+    : await db.update(apiKeys).set({ revokedAt: new Date().toISOString() }).where(eq(apiKeys.id, id)).returning();
+  // After the write, so no lookup in this isolate can cache the key again; also when another
+  // isolate revoked it first and this one still trusts it.
+  keyCache.revoke(existing.keyHash);
   return revoked ?? existing;
 }
 
-/** The workspace a presented key belongs to, or null for unknown and revoked keys. */
+/**
+ * The workspace a presented key belongs to, or null for unknown and revoked keys. Known keys
+ * are cached per isolate (see key-cache.ts for how revocation stays bounded); unknown ones are not.
+ */
 export async function workspaceForKey(db: Database, key: string): Promise<string | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
+  const keyHash = await sha256Hex(key);
+  const cached = keyCache.get(keyHash);
+  if (cached) return cached;
+  const stamp = keyCache.stamp();
   const row = await db.query.apiKeys.findFirst({
     columns: { workspaceId: true },
-    where: and(eq(apiKeys.keyHash, await sha256Hex(key)), isNull(apiKeys.revokedAt)),
+    where: and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)),
   });
-  return row?.workspaceId ?? null;
+  if (!row) return null;
+  keyCache.set(keyHash, row.workspaceId, stamp);
+  return row.workspaceId;
 }

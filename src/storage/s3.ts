@@ -2,6 +2,7 @@ import { AwsClient } from "aws4fetch";
 import type { Config } from "../config";
 import { ApiError } from "../errors";
 import { contentDisposition } from "./content-disposition";
+import { QuerySigner } from "./query-signer";
 
 export interface ObjectHead {
   size: number;
@@ -18,29 +19,39 @@ export interface PresignOptions {
 
 export class Storage {
   readonly client: AwsClient;
+  private readonly signer: QuerySigner;
+  // The endpoint is parsed once, not for every URL.
+  private readonly host: string;
+  private readonly origin: string;
+  private readonly bucketPath: string;
 
   constructor(private readonly config: Config) {
-    this.client = new AwsClient({
+    const credentials = {
       accessKeyId: config.STORAGE_ACCESS_KEY_ID,
       secretAccessKey: config.STORAGE_SECRET_KEY,
       region: config.STORAGE_REGION,
-      service: "s3",
-      // aws4fetch retries 5xx and 429 ten times by default; two quick retries absorb a blip
-      // without letting one request outlast STORAGE_TIMEOUT_MS.
-      retries: 2,
-      initRetryMs: 100,
-    });
+    };
+    // aws4fetch retries 5xx and 429 ten times by default; two quick retries absorb a blip
+    // without letting one request outlast STORAGE_TIMEOUT_MS.
+    this.client = new AwsClient({ ...credentials, service: "s3", retries: 2, initRetryMs: 100 });
+    this.signer = new QuerySigner(credentials);
+    const endpoint = new URL(config.STORAGE_ENDPOINT);
+    const base = endpoint.pathname.replace(/\/+$/, "");
+    const pathStyle = config.STORAGE_FORCE_PATH_STYLE;
+    this.host = pathStyle ? endpoint.host : `${config.STORAGE_BUCKET}.${endpoint.host}`;
+    this.origin = `${endpoint.protocol}//${this.host}`;
+    this.bucketPath = pathStyle ? `${base}/${config.STORAGE_BUCKET}` : base;
   }
 
   /** `{endpoint}/{bucket}/{key}` path style, or `{scheme}://{bucket}.{host}/{key}` virtual-host style. */
   objectUrl(key: string): string {
-    const endpoint = new URL(this.config.STORAGE_ENDPOINT);
-    const base = endpoint.pathname.replace(/\/+$/, "");
+    return this.origin + this.objectPath(key);
+  }
+
+  private objectPath(key: string): string {
     const path = key.split("/").map(encodeURIComponent).join("/");
-    if (this.config.STORAGE_FORCE_PATH_STYLE) {
-      return `${endpoint.origin}${base}/${this.config.STORAGE_BUCKET}${path ? `/${path}` : ""}`;
-    }
-    return `${endpoint.protocol}//${this.config.STORAGE_BUCKET}.${endpoint.host}${base}/${path}`;
+    if (this.config.STORAGE_FORCE_PATH_STYLE && !path) return this.bucketPath;
+    return `${this.bucketPath}/${path}`;
   }
 
   publicUrl(key: string): string | null {
@@ -80,20 +91,12 @@ export class Storage {
   }
 
   async presignGet(key: string, options: PresignOptions): Promise<string> {
-    const url = new URL(this.objectUrl(key));
-    // aws4fetch would default to 86400 s; the lifetime must always be the one asked for.
-    url.searchParams.set("X-Amz-Expires", String(options.expiresIn));
+    const params: Record<string, string> = { "X-Amz-Expires": String(options.expiresIn) };
     if (options.disposition) {
-      url.searchParams.set(
-        "response-content-disposition",
-        contentDisposition(options.disposition, options.fileName ?? "file"),
-      );
+      params["response-content-disposition"] = contentDisposition(options.disposition, options.fileName ?? "file");
     }
-    const signed = await this.client.sign(url.toString(), {
-      method: "GET",
-      aws: { signQuery: true, datetime: amzDate(options.now ?? new Date()) },
-    });
-    return signed.url;
+    const target = { origin: this.origin, host: this.host, path: this.objectPath(key) };
+    return this.signer.presign(target, params, amzDate(options.now ?? new Date()));
   }
 
   /** Signs and sends one request; streamed bodies pass a signal that lasts as long as their source. */
@@ -125,7 +128,7 @@ export function amzDate(date: Date): string {
   return date.toISOString().replace(/[:-]|\.\d{3}/g, "");
 }
 
-// One client per isolate and configuration, so aws4fetch's signing-key cache is reused.
+// One client per isolate and configuration, so the signing keys are derived once a day.
 let cached: { config: Config; storage: Storage } | undefined;
 
 export function storageFor(config: Config): Storage {

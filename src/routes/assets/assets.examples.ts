@@ -25,7 +25,7 @@ export const signedUrlExample = { url: signedUrl, expires_at: "2026-11-29T05:32:
 
 export const listExample = {
   data: [{ ...assetExample, signed_url: signedUrl, signed_url_expires_at: signedUrlExample.expires_at }],
-  meta: { total: 1, page: 1, limit: 20, total_pages: 1, next_cursor: null },
+  meta: { total: 1, page: 1, limit: 20, total_pages: 1, next_cursor: null, total_exact: true },
 };
 
 export const batchExample = {

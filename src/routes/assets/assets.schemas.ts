@@ -85,11 +85,14 @@ export const ListQuery = ListFilters.extend({
 export type ListParams = Partial<z.infer<typeof ListQuery>>;
 
 export const ListMeta = z.object({
-  total: z.number().int(),
+  total: z.number().int().openapi({ description: "Matching assets; a lower bound when `total_exact` is false." }),
   page: z.number().int(),
   limit: z.number().int(),
-  total_pages: z.number().int(),
+  total_pages: z.number().int().openapi({ description: "A lower bound when `total_exact` is false." }),
   next_cursor: z.string().nullable(),
+  total_exact: z.boolean().openapi({
+    description: "False when counting stopped early: there are at least `total` matching assets.",
+  }),
 });
 
 export const ListedAssetSchema = AssetSchema.extend({

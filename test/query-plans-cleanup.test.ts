@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
-import { and, asc, count, desc, inArray } from "drizzle-orm";
+import { and, asc, inArray } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config";
-import { type AssetFilters, filterConditions, listConditions } from "../src/db/assets";
+import { filterConditions } from "../src/db/assets";
 import { createDb } from "../src/db/client";
 import { assets, storageDeletions } from "../src/db/schema";
 import { abandonedUploads, expiredAssets } from "../src/lifecycle/cleanup";
@@ -22,24 +22,8 @@ async function planOf(query: Pick<SQLiteSelect, "toSQL">): Promise<string> {
   return results.map((row) => row.detail).join("\n");
 }
 
-describe("query plans", () => {
-  it.each<[string, AssetFilters, string]>([
-    ["no filter", {}, "assets_workspace_id_idx"],
-    ["type", { type: "image" }, "assets_workspace_type_idx"],
-    ["provider", { provider: "fal" }, "assets_workspace_provider_idx"],
-    ["execution", { executionId: "e1" }, "assets_workspace_execution_idx"],
-    ["agent", { agentId: "a1" }, "assets_workspace_agent_idx"],
-    ["creation time", { createdAfter: now }, "assets_workspace_id_idx"],
-  ])("lists ready assets by %s newest first from an index, without sorting", async (_label, filters, index) => {
-    const where = and(...listConditions("ws_plan", filters));
-    const page = await planOf(db.select().from(assets).where(where).orderBy(desc(assets.id)).limit(21));
-    expect(page).toContain(`USING INDEX ${index}`);
-    expect(page).not.toContain("TEMP B-TREE");
-    // Counts need no table row except to check created_at's milliseconds.
-    const total = await planOf(db.select({ total: count() }).from(assets).where(where));
-    expect(total).toMatch(filters.createdAfter ? `USING INDEX ${index}` : /USING COVERING INDEX assets_workspace_/);
-  });
-
+// Listing plans, for every filter combination, are checked in query-plan.test.ts; these are the other scans.
+describe("bulk delete and cleanup query plans", () => {
   it("finds bulk-delete matches of both statuses from the same indexes", async () => {
     const where = and(
       ...filterConditions("ws_plan", { executionId: "e1" }),

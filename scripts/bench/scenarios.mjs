@@ -1,0 +1,92 @@
+// The load scenarios for one database size. Rows are named through seed.mjs's assetAt, so each
+// scenario asks for something that exists at every size.
+import { assetAt } from "./seed.mjs";
+
+const SPREAD = 1000;
+const LIMIT = 20;
+// Page 250 of 20 (offset 4,980) exists at every size, so it shows whether its cost grows with the table.
+const FIXED_PAGE = 250;
+
+export function buildScenarios(count, ids, end) {
+  const at = (fraction) => Math.min(count - 1, Math.floor(count * fraction));
+  // Ids spread over the whole table, so reads are not all served by one hot page.
+  const spread = Array.from({ length: SPREAD }, (_, k) => Math.floor(((k + 0.5) * count) / SPREAD));
+  const list = (query) => `/api/v1/assets?limit=${LIMIT}&${query}`;
+  const createdAt = (index) => encodeURIComponent(new Date(assetAt(index, count, end).createdAt).toISOString());
+  return [
+    {
+      name: "noop",
+      label: "no-op: unrouted path, JSON 404 from the app, no I/O",
+      paths: ["/bench/noop"],
+      expectStatus: 404,
+    },
+    {
+      name: "auth_only",
+      label: "authenticated, stops at validation (400, no D1)",
+      paths: ["/api/v1/assets/not-an-asset-id"],
+      expectStatus: 400,
+    },
+    { name: "get", label: "get one asset", paths: spread.map((i) => `/api/v1/assets/${ids[i]}`), expectStatus: 200 },
+    {
+      name: "signed_url",
+      label: "signed URL for one asset",
+      paths: spread.map((i) => `/api/v1/assets/${ids[i]}/signed-url`),
+      expectStatus: 200,
+    },
+    {
+      name: "batch_sign_100",
+      label: "batch signing of 100 (POST /api/v1/assets/signed-urls)",
+      method: "POST",
+      paths: ["/api/v1/assets/signed-urls"],
+      body: JSON.stringify({ ids: spread.slice(0, 100).map((i) => ids[i]) }),
+      expectStatus: 200,
+      optional: true,
+    },
+    { name: "list_first_page", label: "list, first page", paths: [`/api/v1/assets?limit=${LIMIT}`], expectStatus: 200 },
+    {
+      name: "list_cursor_deep",
+      label: "list via cursor, 10%..90% deep",
+      paths: [0.1, 0.3, 0.5, 0.7, 0.9].map((fraction) => list(`cursor=${ids[at(fraction)]}`)),
+      expectStatus: 200,
+    },
+    {
+      name: "list_page_fixed",
+      label: `list via page=${FIXED_PAGE} (offset ${(FIXED_PAGE - 1) * LIMIT})`,
+      paths: [list(`page=${FIXED_PAGE}`)],
+      expectStatus: 200,
+    },
+    {
+      name: "list_page_middle",
+      label: "list via page, middle of the table (OFFSET grows with depth)",
+      paths: [list(`page=${Math.max(1, Math.floor(count / 2 / LIMIT))}`)],
+      expectStatus: 200,
+    },
+    { name: "filter_type", label: "filter type=image", paths: [list("type=image")], expectStatus: 200 },
+    { name: "filter_provider", label: "filter provider=fal", paths: [list("provider=fal")], expectStatus: 200 },
+    {
+      name: "filter_execution_id",
+      label: "filter execution_id (10 assets each)",
+      paths: spread.slice(0, 100).map((i) => list(`execution_id=${assetAt(i, count, end).executionId}`)),
+      expectStatus: 200,
+    },
+    { name: "filter_agent_id", label: "filter agent_id=agent_7", paths: [list("agent_id=agent_7")], expectStatus: 200 },
+    {
+      name: "filter_created_after",
+      label: "filter created_after (newest 10%)",
+      paths: [list(`created_after=${createdAt(at(0.9))}`)],
+      expectStatus: 200,
+    },
+    {
+      name: "filter_created_before",
+      label: "filter created_before (oldest 50%)",
+      paths: [list(`created_before=${createdAt(at(0.5))}`)],
+      expectStatus: 200,
+    },
+    {
+      name: "filter_type_agent",
+      label: "filters type=image and agent_id=agent_7 together",
+      paths: [list("type=image&agent_id=agent_7")],
+      expectStatus: 200,
+    },
+  ];
+}
