@@ -79,6 +79,20 @@ describe("POST /api/v1/assets/signed-urls", () => {
     expect(data.filter((item: { url?: string }) => item.url)).toHaveLength(50);
   });
 
+  it("signs 100 distinct ids in one query, beyond D1's 100 bound parameters", async () => {
+    const { key } = await createWorkspace();
+    const stored = await Promise.all(Array.from({ length: 5 }, () => uploadAsset(key)));
+    const unknown = Array.from({ length: 95 }, (_, index) => `2VbYbZ3CxyN0Qx5Cq3Zp${String(index).padStart(7, "0")}`);
+    const ids = [...unknown, ...stored.map((asset) => asset.id)];
+    const response = await signMany(key, { ids });
+    expect(response.status).toBe(200);
+    const { data } = await json(response);
+    expect(data.map((item: { id: string }) => item.id)).toEqual(ids);
+    expect(data.filter((item: { url?: string }) => item.url).map((item: { id: string }) => item.id)).toEqual(
+      stored.map((asset) => asset.id),
+    );
+  });
+
   it("is not taken for an asset id by other methods", async () => {
     const { key } = await createWorkspace();
     const response = await api("/api/v1/assets/signed-urls", withKey(key));

@@ -46,10 +46,12 @@ export async function findAsset(db: Database, workspaceId: string, id: string) {
 
 /** One query however many ids; ids of other workspaces are simply absent from the result. */
 export async function findAssetsByIds(db: Database, workspaceId: string, ids: readonly string[]) {
+  // D1 binds at most 100 parameters per statement, so the ids travel as one JSON array.
+  const idList = sql`(SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`;
   return db
     .select()
     .from(assets)
-    .where(and(eq(assets.workspaceId, workspaceId), inArray(assets.id, [...new Set(ids)]), notExpired()));
+    .where(and(eq(assets.workspaceId, workspaceId), inArray(assets.id, idList), notExpired()));
 }
 
 /** Deletes the row only if it still exists; returns false when another request got there first. */
