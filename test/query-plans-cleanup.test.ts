@@ -3,7 +3,7 @@ import { and, asc, inArray } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config";
-import { filterConditions } from "../src/db/assets";
+import { filterConditions, findAssetsByIds } from "../src/db/assets";
 import { createDb } from "../src/db/client";
 import { assets, storageDeletions } from "../src/db/schema";
 import { abandonedUploads, expiredAssets } from "../src/lifecycle/cleanup";
@@ -24,6 +24,12 @@ async function planOf(query: Pick<SQLiteSelect, "toSQL">): Promise<string> {
 
 // Listing plans, for every filter combination, are checked in query-plan.test.ts; these are the other scans.
 describe("bulk delete and cleanup query plans", () => {
+  it("looks up batch-signing ids by primary key, however large the workspace", async () => {
+    const plan = await planOf(findAssetsByIds(db, "ws_plan", ["2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", "x"]));
+    expect(plan).toContain("USING INDEX sqlite_autoindex_assets_1 (id=?)");
+    expect(plan).not.toContain("assets_workspace_");
+  });
+
   it("finds bulk-delete matches of both statuses from the same indexes", async () => {
     const where = and(
       ...filterConditions("ws_plan", { executionId: "e1" }),
