@@ -6,7 +6,7 @@ import { signAsset } from "../assets/signing";
 import { findAsset, listAssets } from "../db/assets";
 import type { AssetRow } from "../db/schema";
 import { ApiError } from "../errors";
-import { toAssetFilters } from "../routes/assets/filters";
+import { toAssetFilters } from "../routes/assets/api-fields";
 import { galleryHrefFromBack } from "./gallery-query";
 import { AssetPage } from "./pages/asset.page";
 import { DeletePage } from "./pages/delete.page";

@@ -9,6 +9,7 @@ import { signingCacheControl } from "../../assets/signing";
 import { insertAsset } from "../../db/assets";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
+import { toAssetFields } from "./api-fields";
 import type * as routes from "./assets.routes";
 import { MetadataObject } from "./assets.schemas";
 
@@ -39,12 +40,7 @@ export const upload: Handler<"upload"> = async (c) => {
   const draft = draftAsset(config, workspaceId, {
     fileName: form.file_name ?? form.file.name,
     contentType: form.file.type,
-    type: form.type,
-    provider: form.provider,
-    executionId: form.execution_id,
-    agentId: form.agent_id,
-    metadata: parseMetadata(form.metadata),
-    expiresAt: form.expires_at,
+    ...toAssetFields({ ...form, metadata: parseMetadata(form.metadata) }),
   });
   await storage.put(draft.storageKey, form.file, draft.contentType);
   const row = await insertAsset(db, { ...draft, fileSize: form.file.size }).catch(async (error: unknown) => {

@@ -5,8 +5,8 @@ import { assets } from "../../db/schema";
 import { retireAssets } from "../../db/storage-deletions";
 import { flushDueDeletions } from "../../lifecycle/flush-deletions";
 import type { AppEnv } from "../../types";
+import { toAssetFilters } from "./api-fields";
 import type * as routes from "./bulk-delete.routes";
-import { toAssetFilters } from "./filters";
 
 export const bulkDelete: RouteHandler<typeof routes.bulkDelete, AppEnv> = async (c) => {
   const { config, db, storage, workspaceId } = c.var;

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { importAsset } from "../../assets/import";
 import { toApiAsset } from "../../assets/serialize";
 import type { AppEnv } from "../../types";
+import { toAssetFields } from "./api-fields";
 import type * as routes from "./import.routes";
 
 export const importFromUrl: RouteHandler<typeof routes.importFromUrl, AppEnv> = async (c) => {
@@ -11,12 +12,7 @@ export const importFromUrl: RouteHandler<typeof routes.importFromUrl, AppEnv> = 
     sourceUrl: body.source_url,
     fileName: body.file_name,
     contentType: body.content_type,
-    type: body.type,
-    provider: body.provider,
-    executionId: body.execution_id,
-    agentId: body.agent_id,
-    metadata: body.metadata,
-    expiresAt: body.expires_at,
+    ...toAssetFields(body),
   });
   return c.json({ data: toApiAsset(row, storage) }, 201);
 };

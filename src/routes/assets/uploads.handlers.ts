@@ -7,6 +7,7 @@ import { startUpload } from "../../assets/start-upload";
 import { findAsset } from "../../db/assets";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
+import { toAssetFields } from "./api-fields";
 import type * as routes from "./uploads.routes";
 
 type Handler<R extends keyof typeof routes> = RouteHandler<(typeof routes)[R], AppEnv>;
@@ -18,12 +19,7 @@ export const createUpload: Handler<"createUpload"> = async (c) => {
   const draft = draftAsset(config, workspaceId, {
     fileName: body.file_name,
     contentType: body.content_type,
-    type: body.type,
-    provider: body.provider,
-    executionId: body.execution_id,
-    agentId: body.agent_id,
-    metadata: body.metadata,
-    expiresAt: body.expires_at,
+    ...toAssetFields(body),
   });
   const { row, upload } = await startUpload({ config, db, storage }, draft, body.file_size);
   return c.json({ data: { asset: toApiAsset(row, storage), upload } }, 201);
