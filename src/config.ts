@@ -12,15 +12,19 @@ const flag = (fallback: boolean) =>
 // `type/subtype` or `type/*`, for audio, image and video only: the top level is the asset type.
 const CONTENT_TYPE_PATTERN = /^(audio|image|video)\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]*)$/;
 
-const contentTypeList = z
+/** A comma-separated setting as its non-empty, trimmed entries. */
+const commaList = z
   .string()
   .default("")
   .transform((value) =>
     value
       .split(",")
-      .map((entry) => entry.trim().toLowerCase())
+      .map((entry) => entry.trim())
       .filter(Boolean),
-  )
+  );
+
+const contentTypeList = commaList
+  .transform((entries) => entries.map((entry) => entry.toLowerCase()))
   .refine((entries) => entries.every((entry) => CONTENT_TYPE_PATTERN.test(entry)), {
     message: "must be a comma-separated list of audio/, image/ or video/ types, e.g. image/png,video/*",
   })
@@ -35,28 +39,19 @@ const positiveInt = (fallback: number, max: number, min = 1) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** `*`, or a comma-separated list of exact origins such as `https://app.example.com`. */
-const originList = z
-  .string()
-  .default("")
-  .transform((value) =>
-    value
-      .split(",")
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z.array(
-      z.union([
-        z.literal("*"),
-        z
-          .string()
-          .refine(
-            (url) => URL.canParse(url) && new URL(url).origin === url,
-            "must be an origin such as https://app.example.com",
-          ),
-      ]),
-    ),
-  );
+const originList = commaList.pipe(
+  z.array(
+    z.union([
+      z.literal("*"),
+      z
+        .string()
+        .refine(
+          (url) => URL.canParse(url) && new URL(url).origin === url,
+          "must be an origin such as https://app.example.com",
+        ),
+    ]),
+  ),
+);
 
 /** S3 (and R2) refuse presigned URLs valid for longer than seven days. */
 export const MAX_SIGNED_URL_SECONDS = 604800;
