@@ -56,6 +56,9 @@ const originList = commaList.pipe(
 /** S3 (and R2) refuse presigned URLs valid for longer than seven days. */
 export const MAX_SIGNED_URL_SECONDS = 604800;
 
+/** S3 and R2 both cap a multipart upload at 10,000 parts. */
+export const MAX_PARTS = 10_000;
+
 const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
 const configSchema = z

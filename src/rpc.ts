@@ -1,11 +1,12 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import type { z } from "@hono/zod-openapi";
 import { getAsset, listAssetPage, signAssetBatch, signAssetById } from "./assets/reads";
+import { WorkspaceId } from "./contract/api-keys.schemas";
+import { type ListParams, ListQuery } from "./contract/assets.schemas";
+import { AssetIdParam } from "./contract/fields";
+import { BatchSignedUrlBody, SignOptionsBody } from "./contract/signing.schemas";
 import { openSession } from "./db/session";
 import { ApiError, describeError, type ErrorBody, fieldDetails } from "./errors";
-import { WorkspaceId } from "./routes/admin/api-keys.schemas";
-import { AssetIdParam, type ListParams, ListQuery } from "./routes/assets/assets.schemas";
-import { BatchSignedUrlBody, SignOptionsBody } from "./routes/assets/signed-urls.schemas";
 import { createServices, type Services } from "./services";
 
 /** `expires_in` and `disposition`, as in the REST API. */

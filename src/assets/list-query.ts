@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
+import type { ListQuery } from "../contract/assets.schemas";
 import type { Pagination } from "../db/assets";
-import type { ListQuery } from "../routes/assets/assets.schemas";
 
 export type ListQueryInput = z.infer<typeof ListQuery>;
 

@@ -1,10 +1,10 @@
 import type { z } from "@hono/zod-openapi";
+import type { ListedAssetSchema, ListQuery } from "../contract/assets.schemas";
 import { findAsset, findAssetsByIds, listAssets } from "../db/assets";
 import type { Database } from "../db/client";
 import { ApiError } from "../errors";
-import { toAssetFilters } from "../routes/assets/api-fields";
-import type { ListedAssetSchema, ListQuery } from "../routes/assets/assets.schemas";
 import type { Services } from "../services";
+import { toAssetFilters } from "./api-fields";
 import { listPagination } from "./list-query";
 import { toApiAsset } from "./serialize";
 import { type SignRequest, signAsset } from "./signing";

@@ -1,7 +1,5 @@
-import type { Config } from "../config";
+import { type Config, MAX_PARTS } from "../config";
 
-// S3 and R2 both cap a multipart upload at 10,000 parts.
-export const MAX_PARTS = 10_000;
 const MiB = 1024 * 1024;
 
 export type UploadPlan = { kind: "single" } | { kind: "multipart"; partSize: number; partCount: number };

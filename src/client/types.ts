@@ -1,16 +1,15 @@
 // Types only: every shape comes from the server's own zod schemas, so client and server cannot drift,
 // and `import type` keeps the schemas (and zod) out of the client bundle.
 import type { z } from "zod";
+import type { AssetSchema, ListedAssetSchema, ListParams, ListResponse } from "../contract/assets.schemas";
 import type {
-  AssetSchema,
-  ListedAssetSchema,
-  ListParams,
-  ListResponse,
-  SignedUrlSchema,
-  UploadForm,
-} from "../routes/assets/assets.schemas";
-import type { CompleteRequest, ImportRequest, UploadAnswer, UploadRequest } from "../routes/assets/ingest.schemas";
-import type { BatchSignedUrlItem, SignOptionsBody } from "../routes/assets/signed-urls.schemas";
+  CompleteUploadRequest,
+  DirectUploadAnswer,
+  DirectUploadRequest,
+  FormUploadBody,
+  ImportRequest,
+} from "../contract/ingest.schemas";
+import type { BatchSignedUrlItem, SignedUrlSchema, SignOptionsBody } from "../contract/signing.schemas";
 
 export type { ListParams };
 export type Asset = z.infer<typeof AssetSchema>;
@@ -21,16 +20,16 @@ export type SignedUrl = z.infer<typeof SignedUrlSchema>;
 export type SignOptions = z.input<typeof SignOptionsBody>;
 export type SignedUrlItem = z.infer<typeof BatchSignedUrlItem>;
 
-export type UploadInput = Omit<z.input<typeof UploadForm>, "file" | "metadata"> & {
+export type UploadInput = Omit<z.input<typeof FormUploadBody>, "file" | "metadata"> & {
   /** A File keeps its name; give `file_name` for a plain Blob. */
   file: Blob;
   metadata?: Record<string, unknown>;
 };
 
 /** A direct upload: the pending asset, and a single presigned PUT or a multipart plan. */
-export type CreateUploadInput = z.input<typeof UploadRequest>;
-export type CreatedUpload = z.infer<typeof UploadAnswer>;
-export type CompleteUploadInput = z.input<typeof CompleteRequest>;
+export type CreateUploadInput = z.input<typeof DirectUploadRequest>;
+export type CreatedUpload = z.infer<typeof DirectUploadAnswer>;
+export type CompleteUploadInput = z.input<typeof CompleteUploadRequest>;
 export type ImportInput = z.input<typeof ImportRequest>;
 
 /** Per-request settings. */

@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { toAssetFilters } from "../assets/api-fields";
 import { deleteAsset } from "../assets/delete-asset";
 import { listPagination } from "../assets/list-query";
 import { toApiAsset } from "../assets/serialize";
@@ -6,7 +7,6 @@ import { signAsset } from "../assets/signing";
 import { findAsset, listAssets } from "../db/assets";
 import type { AssetRow } from "../db/schema";
 import { ApiError } from "../errors";
-import { toAssetFilters } from "../routes/assets/api-fields";
 import { galleryHrefFromBack } from "./gallery-query";
 import { AssetPage } from "./pages/asset.page";
 import { DeletePage } from "./pages/delete.page";

@@ -1,6 +1,6 @@
 import type { ListQueryInput } from "../assets/list-query";
+import { ListQuery } from "../contract/assets.schemas";
 import { fieldDetails } from "../errors";
-import { ListQuery } from "../routes/assets/assets.schemas";
 
 export const GALLERY_PATH = "/ui/assets";
 

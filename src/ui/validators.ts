@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { validator } from "hono/validator";
+import { AssetIdParam } from "../contract/fields";
 import { ApiError } from "../errors";
-import { AssetIdParam } from "../routes/assets/assets.schemas";
 import { canonicalBack, GALLERY_PATH, galleryHref, parseGalleryQuery } from "./gallery-query";
 
 /** A malformed id names no asset: the answer is the same "not found" page as for a missing one. */

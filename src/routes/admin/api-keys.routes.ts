@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { ApiKeySchema, CreatedApiKeySchema, WorkspaceId } from "../../contract/api-keys.schemas";
+import { Label } from "../../contract/fields";
 import { errorResponse, errorResponses } from "../../errors";
 import { isKsuid } from "../../ids";
 import { json } from "../route-helpers";
-import { ApiKeySchema, CreatedApiKeySchema, WorkspaceId } from "./api-keys.schemas";
 
 const tags = ["Admin"];
 const security = [{ AdminToken: [] }];
@@ -29,7 +30,7 @@ export const create = createRoute({
         "application/json": {
           schema: z.object({
             workspace_id: WorkspaceId.optional().openapi({ description: "Generated when omitted." }),
-            name: z.string().trim().min(1).max(200).default("default"),
+            name: Label.default("default"),
           }),
           example: { workspace_id: "ws_demo", name: "ci" },
         },

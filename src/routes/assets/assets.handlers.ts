@@ -1,17 +1,17 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { abandonObject } from "../../assets/abandon-object";
+import { toAssetFields } from "../../assets/api-fields";
 import { deleteAsset } from "../../assets/delete-asset";
 import { assertSizeWithin } from "../../assets/limits";
 import { draftAsset } from "../../assets/new-asset";
 import { assetNotFound, getAsset, listAssetPage, signAssetById } from "../../assets/reads";
 import { toApiAsset } from "../../assets/serialize";
 import { signingCacheControl } from "../../assets/signing";
+import { MetadataObject } from "../../contract/fields";
 import { insertAsset } from "../../db/assets";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { toAssetFields } from "./api-fields";
 import type * as routes from "./assets.routes";
-import { MetadataObject } from "./assets.schemas";
 
 type Handler<R extends keyof typeof routes> = RouteHandler<(typeof routes)[R], AppEnv>;
 

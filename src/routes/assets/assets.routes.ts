@@ -1,16 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { assetExample, formUploadExample, listExample, signedUrlExample } from "../../contract/assets.examples";
+import { AssetSchema, ListQuery, ListResponse } from "../../contract/assets.schemas";
+import { AssetIdParam } from "../../contract/fields";
+import { FormUploadBody } from "../../contract/ingest.schemas";
+import { SignedUrlQuery, SignedUrlSchema } from "../../contract/signing.schemas";
 import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
 import { apiKeySecurity, json } from "../route-helpers";
-import { assetExample, listExample, signedUrlExample, uploadFormExample } from "./assets.examples";
-import {
-  AssetIdParam,
-  AssetSchema,
-  ListQuery,
-  ListResponse,
-  SignedUrlQuery,
-  SignedUrlSchema,
-  UploadForm,
-} from "./assets.schemas";
 
 const tags = ["Assets"];
 const security = apiKeySecurity;
@@ -24,7 +19,7 @@ export const upload = createRoute({
   request: {
     body: {
       required: true,
-      content: { "multipart/form-data": { schema: UploadForm, example: uploadFormExample } },
+      content: { "multipart/form-data": { schema: FormUploadBody, example: formUploadExample } },
     },
   },
   responses: {

@@ -1,11 +1,11 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { inArray } from "drizzle-orm";
+import { toAssetFilters } from "../../assets/api-fields";
 import { filterConditions } from "../../db/assets";
 import { assets } from "../../db/schema";
 import { retireAssets } from "../../db/storage-deletions";
 import { flushDueDeletions } from "../../lifecycle/flush-deletions";
 import type { AppEnv } from "../../types";
-import { toAssetFilters } from "./api-fields";
 import type * as routes from "./bulk-delete.routes";
 
 export const bulkDelete: RouteHandler<typeof routes.bulkDelete, AppEnv> = async (c) => {

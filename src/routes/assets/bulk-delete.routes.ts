@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { bulkDeleteExample } from "../../contract/assets.examples";
+import { BulkDeleteAnswer, BulkDeleteQuery } from "../../contract/bulk-delete.schemas";
 import { errorResponses } from "../../errors";
 import { json, apiKeySecurity as security } from "../route-helpers";
-import { bulkDeleteExample } from "./ingest.examples";
-import { BulkDeleteAnswer, BulkDeleteQuery } from "./ingest.schemas";
 
 const tags = ["Assets"];
 

@@ -1,8 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { toAssetFields } from "../../assets/api-fields";
 import { importAsset } from "../../assets/import";
 import { toApiAsset } from "../../assets/serialize";
 import type { AppEnv } from "../../types";
-import { toAssetFields } from "./api-fields";
 import type * as routes from "./import.routes";
 
 export const importFromUrl: RouteHandler<typeof routes.importFromUrl, AppEnv> = async (c) => {

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { AssetSchema } from "../../contract/assets.schemas";
+import { importRequestExample, readyVideoExample } from "../../contract/ingest.examples";
+import { ImportRequest } from "../../contract/ingest.schemas";
 import { errorResponse, errorResponses } from "../../errors";
 import { json, apiKeySecurity as security } from "../route-helpers";
-import { AssetSchema } from "./assets.schemas";
-import { importRequestExample, readyVideoExample } from "./ingest.examples";
-import { ImportRequest } from "./ingest.schemas";
 
 const tags = ["Assets"];
 

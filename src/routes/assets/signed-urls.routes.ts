@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { batchExample } from "../../contract/assets.examples";
+import { BatchSignedUrlBody, BatchSignedUrlResponse } from "../../contract/signing.schemas";
 import { errorResponses } from "../../errors";
 import { apiKeySecurity, json } from "../route-helpers";
-import { batchExample } from "./assets.examples";
-import { BatchSignedUrlBody, BatchSignedUrlResponse } from "./signed-urls.schemas";
 
 export const signedUrls = createRoute({
   method: "post",

@@ -1,4 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { toAssetFields } from "../../assets/api-fields";
 import { completeUpload } from "../../assets/complete-upload";
 import { assertSizeWithin } from "../../assets/limits";
 import { draftAsset } from "../../assets/new-asset";
@@ -7,7 +8,6 @@ import { startUpload } from "../../assets/start-upload";
 import { findAsset } from "../../db/assets";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
-import { toAssetFields } from "./api-fields";
 import type * as routes from "./uploads.routes";
 
 type Handler<R extends keyof typeof routes> = RouteHandler<(typeof routes)[R], AppEnv>;

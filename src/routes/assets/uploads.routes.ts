@@ -1,14 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
-import { json, apiKeySecurity as security } from "../route-helpers";
-import { AssetIdParam, AssetSchema } from "./assets.schemas";
+import { AssetSchema } from "../../contract/assets.schemas";
+import { AssetIdParam } from "../../contract/fields";
 import {
   completeRequestExample,
   readyVideoExample,
   uploadAnswerExample,
   uploadRequestExample,
-} from "./ingest.examples";
-import { CompleteRequest, UploadAnswer, UploadRequest } from "./ingest.schemas";
+} from "../../contract/ingest.examples";
+import { CompleteUploadRequest, DirectUploadAnswer, DirectUploadRequest } from "../../contract/ingest.schemas";
+import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
+import { json, apiKeySecurity as security } from "../route-helpers";
 
 const tags = ["Assets"];
 
@@ -22,10 +23,17 @@ export const createUpload = createRoute({
     "Creates a pending asset and answers with a presigned PUT, or above MULTIPART_THRESHOLD_BYTES with " +
     "one presigned URL per part. Upload the bytes, then call `complete`.",
   request: {
-    body: { required: true, content: { "application/json": { schema: UploadRequest, example: uploadRequestExample } } },
+    body: {
+      required: true,
+      content: { "application/json": { schema: DirectUploadRequest, example: uploadRequestExample } },
+    },
   },
   responses: {
-    201: json(z.object({ data: UploadAnswer }), "The pending asset and how to upload its bytes.", uploadAnswerExample),
+    201: json(
+      z.object({ data: DirectUploadAnswer }),
+      "The pending asset and how to upload its bytes.",
+      uploadAnswerExample,
+    ),
     ...errorResponses,
     413: errorResponse("file_size is over MAX_DIRECT_UPLOAD_BYTES, or metadata over MAX_METADATA_BYTES."),
     415: errorResponse("The content type is not allowed or does not match `type`."),
@@ -45,7 +53,7 @@ export const complete = createRoute({
     params: AssetIdParam,
     body: {
       required: false,
-      content: { "application/json": { schema: CompleteRequest, example: completeRequestExample } },
+      content: { "application/json": { schema: CompleteUploadRequest, example: completeRequestExample } },
     },
   },
   responses: {

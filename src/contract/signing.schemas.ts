@@ -1,8 +1,28 @@
 import { z } from "@hono/zod-openapi";
-import { MAX_SIGNED_URL_SECONDS } from "../../config";
-import { AssetId, DispositionField } from "./assets.schemas";
+import { MAX_SIGNED_URL_SECONDS } from "../config";
+import { AssetId, DispositionField } from "./fields";
 
 export const MAX_BATCH_IDS = 100;
+
+export const ExpiresInQuery = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_SIGNED_URL_SECONDS)
+  .optional()
+  .openapi({ description: "Seconds the URL must stay valid; SIGNED_URL_TTL when omitted.", example: 3600 });
+
+export const SignedUrlQuery = z.object({ expires_in: ExpiresInQuery, disposition: DispositionField });
+
+export const SignedUrlSchema = z
+  .object({
+    url: z.string(),
+    expires_at: z.string().openapi({
+      description: "The URL is valid at least until then; storage may accept it up to SIGNED_URL_WINDOW longer.",
+    }),
+    expires_in: z.number().int(),
+  })
+  .openapi("SignedUrl");
 
 /** Signing options in JSON bodies (and RPC arguments): numbers stay numbers, nothing is coerced. */
 export const SignOptionsBody = z.object({

@@ -1,23 +1,37 @@
 import { z } from "@hono/zod-openapi";
-import { MAX_PARTS } from "../../assets/upload-plan";
-import { assetTypes } from "../../db/schema";
-import { AssetSchema, ExpiresAt, ListFilters, MetadataObject } from "./assets.schemas";
-
-const label = z.string().trim().min(1).max(200);
+import { MAX_PARTS } from "../config";
+import { assetTypes } from "../db/schema";
+import { AssetSchema } from "./assets.schemas";
+import { ExpiresAt, Label, MetadataObject } from "./fields";
 
 /** What every way in accepts besides the bytes themselves. */
 const AssetFields = {
   type: z.enum(assetTypes).optional(),
-  provider: label.optional(),
-  execution_id: label.optional(),
-  agent_id: label.optional(),
+  provider: Label.optional(),
+  execution_id: Label.optional(),
+  agent_id: Label.optional(),
   metadata: MetadataObject.optional().openapi({ description: "A JSON object (MAX_METADATA_BYTES)." }),
   expires_at: ExpiresAt,
 };
 
 const FileName = z.string().trim().min(1).max(1024);
 
-export const UploadRequest = z
+/** The form upload: the file and its description as multipart/form-data fields. */
+export const FormUploadBody = z
+  .object({
+    file: z.instanceof(File, { message: "must be a file part" }).openapi({ type: "string", format: "binary" }),
+    type: z.enum(assetTypes).optional(),
+    provider: Label.optional(),
+    execution_id: Label.optional(),
+    agent_id: Label.optional(),
+    file_name: z.string().max(1024).optional(),
+    metadata: z.string().optional().openapi({ description: "A JSON object, as text (MAX_METADATA_BYTES)." }),
+    expires_at: ExpiresAt,
+  })
+  .openapi("AssetUpload");
+
+/** The direct upload: the bytes go straight to storage with presigned URLs. */
+export const DirectUploadRequest = z
   .object({
     file_name: FileName.openapi({ example: "clip.mp4" }),
     content_type: z.string().trim().min(1).max(255).openapi({ example: "video/mp4" }),
@@ -44,11 +58,11 @@ const MultipartUpload = z.object({
   expires_at: z.string(),
 });
 
-export const UploadAnswer = z
+export const DirectUploadAnswer = z
   .object({ asset: AssetSchema, upload: z.discriminatedUnion("strategy", [SingleUpload, MultipartUpload]) })
   .openapi("UploadInstructions");
 
-export const CompleteRequest = z
+export const CompleteUploadRequest = z
   .object({
     parts: z
       .array(
@@ -74,12 +88,3 @@ export const ImportRequest = z
     ...AssetFields,
   })
   .openapi("ImportRequest");
-
-export const BulkDeleteQuery = ListFilters.refine(
-  (filters) => Object.values(filters).some((value) => value !== undefined),
-  "give at least one filter: type, provider, execution_id, agent_id, created_after or created_before",
-);
-
-export const BulkDeleteAnswer = z
-  .object({ deleted: z.number().int().openapi({ description: "Assets removed, pending uploads included." }) })
-  .openapi("BulkDeleteResult");

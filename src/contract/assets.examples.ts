@@ -35,7 +35,9 @@ export const batchExample = {
   ],
 };
 
-export const uploadFormExample = {
+export const bulkDeleteExample = { data: { deleted: 12 } };
+
+export const formUploadExample = {
   file: "(binary)",
   type: "image",
   provider: "fal",

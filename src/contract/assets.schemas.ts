@@ -1,14 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { MAX_SIGNED_URL_SECONDS } from "../../config";
-import { assetStatuses, assetTypes } from "../../db/schema";
-import { isKsuid } from "../../ids";
-
-export const AssetId = z
-  .string()
-  .refine(isKsuid, "must be a 27-character KSUID")
-  .openapi({ example: "2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT" });
-
-export const AssetIdParam = z.object({ id: AssetId.openapi({ param: { name: "id", in: "path" } }) });
+import { assetStatuses, assetTypes } from "../db/schema";
+import { isKsuid } from "../ids";
+import { DispositionField, Label } from "./fields";
+import { ExpiresInQuery } from "./signing.schemas";
 
 export const AssetSchema = z
   .object({
@@ -32,27 +26,12 @@ export const AssetSchema = z
   })
   .openapi("Asset");
 
-const label = z.string().trim().min(1).max(200);
-
-const ExpiresInQuery = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(MAX_SIGNED_URL_SECONDS)
-  .optional()
-  .openapi({ description: "Seconds the URL must stay valid; SIGNED_URL_TTL when omitted.", example: 3600 });
-
-export const DispositionField = z
-  .enum(["inline", "attachment"])
-  .optional()
-  .openapi({ description: "`attachment` makes browsers download under the original file name.", example: "inline" });
-
 /** The filters listing and bulk delete share. */
 export const ListFilters = z.object({
   type: z.enum(assetTypes).optional().openapi({ example: "image" }),
-  provider: label.optional().openapi({ example: "fal" }),
-  execution_id: label.optional().openapi({ example: "exec_42" }),
-  agent_id: label.optional().openapi({ example: "agent_7" }),
+  provider: Label.optional().openapi({ example: "fal" }),
+  execution_id: Label.optional().openapi({ example: "exec_42" }),
+  agent_id: Label.optional().openapi({ example: "agent_7" }),
   created_after: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-11-01T00:00:00Z" }),
   created_before: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-12-01T00:00:00Z" }),
 });
@@ -101,37 +80,3 @@ export const ListedAssetSchema = AssetSchema.extend({
 }).openapi("ListedAsset");
 
 export const ListResponse = z.object({ data: z.array(ListedAssetSchema), meta: ListMeta });
-
-export const SignedUrlQuery = z.object({ expires_in: ExpiresInQuery, disposition: DispositionField });
-
-export const SignedUrlSchema = z
-  .object({
-    url: z.string(),
-    expires_at: z.string().openapi({
-      description: "The URL is valid at least until then; storage may accept it up to SIGNED_URL_WINDOW longer.",
-    }),
-    expires_in: z.number().int(),
-  })
-  .openapi("SignedUrl");
-
-const optionalField = z.string().trim().min(1).max(200).optional();
-
-export const ExpiresAt = z.iso
-  .datetime({ offset: true })
-  .optional()
-  .openapi({ description: "ISO 8601 time at which the asset is deleted.", example: "2026-12-01T00:00:00Z" });
-
-export const UploadForm = z
-  .object({
-    file: z.instanceof(File, { message: "must be a file part" }).openapi({ type: "string", format: "binary" }),
-    type: z.enum(assetTypes).optional(),
-    provider: optionalField,
-    execution_id: optionalField,
-    agent_id: optionalField,
-    file_name: z.string().max(1024).optional(),
-    metadata: z.string().optional().openapi({ description: "A JSON object, as text (MAX_METADATA_BYTES)." }),
-    expires_at: ExpiresAt,
-  })
-  .openapi("AssetUpload");
-
-export const MetadataObject = z.record(z.string(), z.unknown());

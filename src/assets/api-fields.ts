@@ -1,9 +1,9 @@
 // Requests speak snake_case and the services camelCase: incoming fields are renamed here (answers in src/assets/serialize.ts).
 import type { z } from "@hono/zod-openapi";
-import type { AssetInput } from "../../assets/new-asset";
-import type { AssetFilters } from "../../db/assets";
-import type { AssetType } from "../../db/schema";
-import type { ListFilters } from "./assets.schemas";
+import type { ListFilters } from "../contract/assets.schemas";
+import type { AssetFilters } from "../db/assets";
+import type { AssetType } from "../db/schema";
+import type { AssetInput } from "./new-asset";
 
 /** The listing filters as the query layer takes them; bulk delete matches exactly the same set. */
 export function toAssetFilters(query: z.infer<typeof ListFilters>): AssetFilters {

@@ -1,6 +1,6 @@
 import { assetExample } from "./assets.examples";
 
-// Example payloads for the direct-upload, import and bulk-delete routes in the OpenAPI document.
+// Example payloads for the direct-upload and import routes in the OpenAPI document.
 const id = "2VbZ4cWm8Qe1RtY6uIo3PaSd5Fg";
 const storageKey = `ws_demo/${id}/clip.mp4`;
 const presigned = `https://account.r2.cloudflarestorage.com/media/${storageKey}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600&X-Amz-Signature=…`;
@@ -57,5 +57,3 @@ export const importRequestExample = {
   execution_id: "exec_42",
   agent_id: "agent_7",
 };
-
-export const bulkDeleteExample = { data: { deleted: 12 } };
