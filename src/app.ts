@@ -1,16 +1,14 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { notFound, onError } from "./errors";
 import { apiBodyLimit } from "./http/body-limit";
 import { apiCors } from "./http/cors";
+import { requestServices } from "./http/request-services";
 import { apiSecurityHeaders } from "./http/security-headers";
 import adminApiKeys from "./routes/admin/api-keys.index";
 import assets from "./routes/assets/assets.index";
-import { apiDocs } from "./routes/docs";
+import { createRouter } from "./routes/create-router";
+import { apiDocs } from "./routes/docs/docs.handlers";
 import health from "./routes/health";
-import { services } from "./services";
-import type { AppEnv } from "./types";
 import ui from "./ui/ui.index";
-import { validationHook } from "./validation";
 
 const DOCUMENT = {
   openapi: "3.1.0",
@@ -22,16 +20,16 @@ const DOCUMENT = {
 };
 
 export function createApp() {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = createRouter();
   app.onError(onError);
   app.notFound(notFound);
 
   app.use("*", apiSecurityHeaders);
   app.use("/api/*", apiCors, apiBodyLimit);
   app.route("/health", health);
-  app.use("/api/v1/assets/*", services);
-  app.use("/api/v1/assets", services);
-  app.use("/api/v1/admin/*", services);
+  app.use("/api/v1/assets/*", requestServices);
+  app.use("/api/v1/assets", requestServices);
+  app.use("/api/v1/admin/*", requestServices);
   app.route("/api/v1/assets", assets);
   app.route("/api/v1/admin/api-keys", adminApiKeys);
   app.get("/", (c) => c.redirect("/ui/assets"));

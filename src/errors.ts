@@ -73,6 +73,9 @@ function isDatabaseError(error: unknown): boolean {
   return false;
 }
 
+/** The one answer for an asset that is missing, deleted, or another workspace's. */
+export const assetNotFound = () => new ApiError("not_found", "Asset not found.");
+
 export function notFound(c: Context) {
   return c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}.`), 404);
 }

@@ -1,5 +1,5 @@
 import { createApp } from "./app";
-import { scheduled } from "./lifecycle/scheduled";
+import { scheduled } from "./cleanup/scheduled";
 
 export { AssetsRpc } from "./rpc";
 

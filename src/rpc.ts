@@ -48,12 +48,10 @@ async function answer<T>(env: Env, work: (services: Services) => Promise<T>): Pr
 export class AssetsRpc extends WorkerEntrypoint<Env> {
   list(workspaceId: string, query: ListParams = {}) {
     return answer(this.env, (services) =>
-      listAssetPage(
-        services,
-        parse(WorkspaceId, workspaceId, "workspace_id"),
-        parse(ListQuery, query, "query"),
-        Date.now(),
-      ),
+      listAssetPage(services, parse(WorkspaceId, workspaceId, "workspace_id"), {
+        query: parse(ListQuery, query, "query"),
+        now: Date.now(),
+      }),
     );
   }
 
@@ -72,8 +70,8 @@ export class AssetsRpc extends WorkerEntrypoint<Env> {
       const workspace = parse(WorkspaceId, workspaceId, "workspace_id");
       const asset = parse(AssetIdParam, { id }, "id");
       const { expires_in, disposition } = parse(SignOptionsBody, options, "options");
-      const request = { expiresIn: expires_in, disposition, now: Date.now() };
-      return { data: await signAssetById(services, workspace, asset.id, request) };
+      const request = { id: asset.id, expiresIn: expires_in, disposition, now: Date.now() };
+      return { data: await signAssetById(services, workspace, request) };
     });
   }
 
@@ -81,8 +79,8 @@ export class AssetsRpc extends WorkerEntrypoint<Env> {
     return answer(this.env, async (services) => {
       const workspace = parse(WorkspaceId, workspaceId, "workspace_id");
       const body = parse(BatchSignedUrlBody, { ...options, ids }, "options");
-      const request = { expiresIn: body.expires_in, disposition: body.disposition, now: Date.now() };
-      return { data: await signAssetBatch(services, workspace, body.ids, request) };
+      const request = { ids: body.ids, expiresIn: body.expires_in, disposition: body.disposition, now: Date.now() };
+      return { data: await signAssetBatch(services, workspace, request) };
     });
   }
 }

@@ -123,7 +123,7 @@ describe("POST /api/v1/assets/signed-urls", () => {
       },
     });
     const ids = [...assets.map((asset) => asset.id), UNKNOWN_ID, ...assets.map((asset) => asset.id)];
-    const items = await signAssetBatch(createServices(env, counting), workspaceId, ids, { now: Date.now() });
+    const items = await signAssetBatch(createServices(env, counting), workspaceId, { ids, now: Date.now() });
     expect(queries).toBe(1);
     expect(items.map((item) => ("url" in item ? "signed" : item.error.code))).toEqual([
       "signed",

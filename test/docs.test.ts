@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiReference } from "../src/ui/docs/api-reference";
-import type { OpenApiDocument } from "../src/ui/docs/openapi-model";
+import { ApiReference } from "../src/routes/docs/api-reference";
+import type { OpenApiDocument } from "../src/routes/docs/openapi-model";
 import { api, json } from "./helpers";
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;

@@ -2,11 +2,11 @@ import { env } from "cloudflare:workers";
 import { and, asc, inArray } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
+import { abandonedUploads, expiredAssets } from "../src/cleanup/cleanup";
 import { loadConfig } from "../src/config";
 import { filterConditions, findAssetsByIds } from "../src/db/assets";
 import { createDb } from "../src/db/client";
 import { assets, storageDeletions } from "../src/db/schema";
-import { abandonedUploads, expiredAssets } from "../src/lifecycle/cleanup";
 
 const db = createDb(env.DB);
 const loaded = loadConfig(env);

@@ -1,13 +1,12 @@
-import type { Database } from "../db/client";
 import { oweDeletion } from "../db/storage-deletions";
-import type { Storage } from "../storage/s3";
+import type { Services } from "../services";
 
 /**
  * A stored object whose row could not be written must not linger unseen. The database just
  * failed, so storage is tried first; only if that fails too is the deletion recorded for the
  * cleanup job, and if even that fails the key is logged for an operator.
  */
-export async function abandonObject(db: Database, storage: Storage, storageKey: string, reason: string) {
+export async function abandonObject({ db, storage }: Services, storageKey: string, reason: string) {
   try {
     await storage.delete(storageKey);
     return;

@@ -1,8 +1,12 @@
 // Requests speak snake_case and the services camelCase: incoming fields are renamed here (answers in src/assets/serialize.ts).
 import type { z } from "@hono/zod-openapi";
 import type { ListFilters } from "../contract/assets.schemas";
+import { MetadataObject } from "../contract/fields";
+import type { FormUploadBody } from "../contract/ingest.schemas";
 import type { AssetFilters } from "../db/assets";
 import type { AssetType } from "../db/schema";
+import { ApiError } from "../errors";
+import type { CompletedPart } from "../storage/multipart";
 import type { AssetInput } from "./new-asset";
 
 /** The listing filters as the query layer takes them; bulk delete matches exactly the same set. */
@@ -36,4 +40,35 @@ export function toAssetFields(body: AssetFieldsBody): Omit<AssetInput, "fileName
     metadata: body.metadata,
     expiresAt: body.expires_at,
   };
+}
+
+/** The form sends metadata as JSON text: it must parse, and to an object. */
+function parseMetadata(text: string | undefined): Record<string, unknown> {
+  if (text === undefined || text.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_request", "metadata is not valid JSON.", { metadata: "must be valid JSON" });
+  }
+  const parsed = MetadataObject.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError("invalid_request", "metadata must be a JSON object.", { metadata: "must be a JSON object" });
+  }
+  return parsed.data;
+}
+
+export function toFormUploadInput(form: z.infer<typeof FormUploadBody>) {
+  return {
+    file: form.file,
+    fileName: form.file_name ?? form.file.name,
+    contentType: form.file.type,
+    ...toAssetFields({ ...form, metadata: parseMetadata(form.metadata) }),
+  };
+}
+
+export function toCompletedParts(
+  parts: { part_number: number; etag: string }[] | undefined,
+): CompletedPart[] | undefined {
+  return parts?.map((part) => ({ partNumber: part.part_number, etag: part.etag }));
 }

@@ -1,11 +1,9 @@
-import type { Config } from "../config";
+import { flushDeletions } from "../cleanup/owed-deletions";
 import { insertAsset } from "../db/assets";
-import type { Database } from "../db/client";
 import type { AssetRow } from "../db/schema";
 import { oweDeletion } from "../db/storage-deletions";
 import { ApiError } from "../errors";
-import { flushDeletions } from "../lifecycle/flush-deletions";
-import type { Storage } from "../storage/s3";
+import type { Services } from "../services";
 import { uploadStream } from "../storage/stream-upload";
 import { abandonObject } from "./abandon-object";
 import { openSource, sourceFailure, sourceFileName } from "./import-source";
@@ -14,12 +12,6 @@ import { type AssetDraft, type AssetInput, draftAsset } from "./new-asset";
 export interface ImportRequest extends Omit<AssetInput, "fileName"> {
   sourceUrl: string;
   fileName?: string;
-}
-
-interface Services {
-  config: Config;
-  db: Database;
-  storage: Storage;
 }
 
 /**
@@ -44,7 +36,7 @@ export async function importAsset(services: Services, workspaceId: string, reque
   let multipartId: string | null = null;
   const discard = async (reason: string) => {
     const owed = await oweDeletion(db, draft.storageKey, multipartId, reason);
-    await flushDeletions(db, storage, [owed]);
+    await flushDeletions(services, [owed]);
   };
   let fileSize: number;
   try {
@@ -70,7 +62,7 @@ export async function importAsset(services: Services, workspaceId: string, reque
     throw new ApiError("bad_gateway", "The source sent an empty file.", { source_url: "sent no bytes" });
   }
   return insertAsset(db, { ...draft, fileSize }).catch(async (error: unknown) => {
-    await abandonObject(db, storage, draft.storageKey, "the asset row could not be written");
+    await abandonObject(services, draft.storageKey, "the asset row could not be written");
     throw error;
   });
 }

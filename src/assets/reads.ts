@@ -1,32 +1,29 @@
 import type { z } from "@hono/zod-openapi";
 import type { ListedAssetSchema, ListQuery } from "../contract/assets.schemas";
 import { findAsset, findAssetsByIds, listAssets } from "../db/assets";
-import type { Database } from "../db/client";
-import { ApiError } from "../errors";
+import { ApiError, assetNotFound } from "../errors";
 import type { Services } from "../services";
 import { toAssetFilters } from "./api-fields";
 import { listPagination } from "./list-query";
 import { toApiAsset } from "./serialize";
 import { type SignRequest, signAsset } from "./signing";
 
-export const assetNotFound = () => new ApiError("not_found", "Asset not found.");
-
-export async function requireAsset(db: Database, workspaceId: string, id: string) {
+/** The asset's row, or the one not-found error when this workspace has no such asset. */
+export async function requireAsset({ db }: Services, workspaceId: string, id: string) {
   const row = await findAsset(db, workspaceId, id);
   if (!row) throw assetNotFound();
   return row;
 }
 
-export async function getAsset({ db, storage }: Services, workspaceId: string, id: string) {
-  return toApiAsset(await requireAsset(db, workspaceId, id), storage);
+export async function getAsset(services: Services, workspaceId: string, id: string) {
+  return toApiAsset(await requireAsset(services, workspaceId, id), services.storage);
 }
 
 /** One page of assets, newest first; with include=signed_url each carries a download URL. */
 export async function listAssetPage(
   { config, db, storage }: Services,
   workspaceId: string,
-  query: z.infer<typeof ListQuery>,
-  now: number,
+  { query, now }: { query: z.infer<typeof ListQuery>; now: number },
 ) {
   const { limit } = query;
   const { page, pagination } = listPagination(query);
@@ -53,8 +50,12 @@ export async function listAssetPage(
   };
 }
 
-export async function signAssetById(services: Services, workspaceId: string, id: string, request: SignRequest) {
-  const row = await requireAsset(services.db, workspaceId, id);
+export async function signAssetById(
+  services: Services,
+  workspaceId: string,
+  { id, ...request }: SignRequest & { id: string },
+) {
+  const row = await requireAsset(services, workspaceId, id);
   return signAsset(services.storage, services.config, row, request);
 }
 
@@ -69,8 +70,7 @@ export type BatchItem =
 export async function signAssetBatch(
   { config, db, storage }: Services,
   workspaceId: string,
-  ids: readonly string[],
-  request: SignRequest,
+  { ids, ...request }: SignRequest & { ids: readonly string[] },
 ): Promise<BatchItem[]> {
   const rows = new Map((await findAssetsByIds(db, workspaceId, ids)).map((row) => [row.id, row]));
   return Promise.all(

@@ -79,4 +79,6 @@ export const ListedAssetSchema = AssetSchema.extend({
   signed_url_expires_at: z.string().optional().openapi({ description: "Only with include=signed_url." }),
 }).openapi("ListedAsset");
 
+export type ListedAsset = z.infer<typeof ListedAssetSchema>;
+
 export const ListResponse = z.object({ data: z.array(ListedAssetSchema), meta: ListMeta });

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { type AssetFilters, filterConditions } from "./assets";
 import type { Database } from "./client";
 import { assets, type StorageDeletionRow, storageDeletions } from "./schema";
 
@@ -56,6 +57,13 @@ export async function retireAssets(db: Database, conditions: SQL[], options: Ret
     db.delete(assets).where(chosen),
   ]);
   return removed.meta.changes;
+}
+
+/** Retires every asset of the workspace matching the listing filters, pending uploads included. */
+export function retireMatchingAssets(db: Database, workspaceId: string, filters: AssetFilters): Promise<number> {
+  const conditions = filterConditions(workspaceId, filters);
+  // Naming both statuses keeps SQLite on the (workspace, status, filter, id) indexes.
+  return retireAssets(db, [...conditions, inArray(assets.status, ["pending", "ready"])]);
 }
 
 /** A fresh owed deletion, due now. */

@@ -1,7 +1,6 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { loadConfig } from "../config";
-import { storageFor } from "../storage/s3";
-import type { AppEnv } from "../types";
+import { createRoute, z } from "@hono/zod-openapi";
+import { buildServices } from "../services";
+import { createRouter } from "./create-router";
 import { json } from "./route-helpers";
 
 type Check = "ok" | string;
@@ -41,16 +40,16 @@ const route = createRoute({
 });
 
 /** Reports configuration, D1 and storage separately, so an operator sees what failed. */
-const health = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-  const loaded = loadConfig(c.env);
+const health = createRouter().openapi(route, async (c) => {
+  const built = buildServices(c.env, c.env.DB);
   const checks = {
-    config: loaded.ok
+    config: built.ok
       ? "ok"
-      : Object.entries(loaded.problems)
+      : Object.entries(built.problems)
           .map(([name, problem]) => `${name} ${problem}`)
           .join("; "),
     database: await check(() => c.env.DB.prepare("SELECT 1").first()),
-    storage: loaded.ok ? await check(() => storageFor(loaded.config).ping()) : "not checked: configuration invalid",
+    storage: built.ok ? await check(() => built.services.storage.ping()) : "not checked: configuration invalid",
   };
   const healthy = Object.values(checks).every((value) => value === "ok");
   c.header("Cache-Control", "no-store");

@@ -1,12 +1,10 @@
 import { type Context, Hono } from "hono";
-import { toAssetFilters } from "../assets/api-fields";
 import { deleteAsset } from "../assets/delete-asset";
-import { listPagination } from "../assets/list-query";
+import { listAssetPage, requireAsset } from "../assets/reads";
 import { toApiAsset } from "../assets/serialize";
 import { signAsset } from "../assets/signing";
-import { findAsset, listAssets } from "../db/assets";
 import type { AssetRow } from "../db/schema";
-import { ApiError } from "../errors";
+import { assetNotFound } from "../errors";
 import { galleryHrefFromBack } from "./gallery-query";
 import { AssetPage } from "./pages/asset.page";
 import { DeletePage } from "./pages/delete.page";
@@ -20,13 +18,8 @@ import { assetIdParam, backForm, backQuery, galleryQuery } from "./validators";
 // A download link is followed at once; a short life keeps it useless in browser history.
 const DOWNLOAD_URL_TTL = 300;
 
-const assetNotFound = () =>
-  new ApiError("not_found", "There is no such asset in this workspace. It may have been deleted.");
-
-async function ownAsset(c: Context<UiEnv>, id: string): Promise<AssetRow> {
-  const row = await findAsset(c.var.db, c.var.workspaceId, id);
-  if (!row) throw assetNotFound();
-  return row;
+function ownAsset(c: Context<UiEnv>, id: string): Promise<AssetRow> {
+  return requireAsset(c.var, c.var.workspaceId, id);
 }
 
 /** Signed like every API URL, so repeated page views reuse what the browser already cached. */
@@ -42,20 +35,18 @@ const pages = new Hono<UiEnv>();
 
 pages.get("/assets", galleryQuery, async (c) => {
   const query = c.req.valid("query");
-  const { pagination } = listPagination(query);
-  const result = await listAssets(c.var.db, c.var.workspaceId, toAssetFilters(query), pagination);
-  const items = await Promise.all(
-    result.rows.map(async (asset) => ({ asset, previewUrl: await previewUrl(c, asset) })),
-  );
+  // Previews are signed like every other URL: the default lifetime, shown inline.
+  const previews = { ...query, include: "signed_url" as const, expires_in: undefined, disposition: undefined };
+  const { data, meta } = await listAssetPage(c.var, c.var.workspaceId, { query: previews, now: Date.now() });
   return c.html(
     <GalleryPage
       nonce={c.var.secureHeadersNonce}
       workspaceId={c.var.workspaceId}
       origin={new URL(c.req.url).origin}
       query={query}
-      items={items}
-      total={result.total}
-      nextCursor={result.nextCursor}
+      items={data}
+      total={meta.total}
+      nextCursor={meta.next_cursor}
       flash={takeFlash(c)}
     />,
   );
@@ -111,7 +102,7 @@ pages.get("/assets/:id/delete", assetIdParam, backQuery, async (c) => {
 });
 
 pages.post("/assets/:id/delete", assetIdParam, backForm, async (c) => {
-  const deleted = await deleteAsset(c.var.db, c.var.storage, c.var.workspaceId, c.req.valid("param").id);
+  const deleted = await deleteAsset(c.var, c.var.workspaceId, c.req.valid("param").id);
   if (!deleted) throw assetNotFound();
   setFlash(c, `Deleted “${deleted.fileName}”.`);
   return c.redirect(galleryHrefFromBack(c.req.valid("form").back), 303);

@@ -1,10 +1,9 @@
 import { Hono } from "hono";
 import { csrf } from "hono/csrf";
 import { type ContentSecurityPolicyOptionHandler, NONCE, secureHeaders } from "hono/secure-headers";
-import { loadConfig } from "../config";
 import { ApiError } from "../errors";
-import { services } from "../services";
-import { storageFor } from "../storage/s3";
+import { requestServices } from "../http/request-services";
+import { buildServices } from "../services";
 import pages from "./assets.routes";
 import auth from "./auth.routes";
 import { renderUiError } from "./error-handler";
@@ -15,8 +14,8 @@ import type { UiEnv } from "./ui-env";
 
 /** Previews and players load straight from storage with signed URLs: allow its origin, nothing else. */
 const storageOrigin: ContentSecurityPolicyOptionHandler = (c) => {
-  const loaded = loadConfig(c.env);
-  return loaded.ok ? new URL(storageFor(loaded.config).objectUrl("")).origin : "";
+  const built = buildServices(c.env, c.env.DB);
+  return built.ok ? new URL(built.services.storage.objectUrl("")).origin : "";
 };
 
 const ui = new Hono<UiEnv>();
@@ -44,7 +43,7 @@ ui.route("/", staticFiles);
 ui.get("/", (c) => c.redirect(GALLERY_PATH));
 
 // Every POST must come from our own pages (Origin or Sec-Fetch-Site); see docs/browser-ui.md.
-ui.use("*", services, csrf());
+ui.use("*", requestServices, csrf());
 ui.route("/", auth);
 ui.use("*", requireSession);
 ui.route("/", pages);

@@ -1,13 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { validator } from "hono/validator";
 import { AssetIdParam } from "../contract/fields";
-import { ApiError } from "../errors";
+import { ApiError, assetNotFound } from "../errors";
 import { canonicalBack, GALLERY_PATH, galleryHref, parseGalleryQuery } from "./gallery-query";
 
 /** A malformed id names no asset: the answer is the same "not found" page as for a missing one. */
 export const assetIdParam = validator("param", (value) => {
   const parsed = AssetIdParam.safeParse(value);
-  if (!parsed.success) throw new ApiError("not_found", "There is no such asset in this workspace.");
+  if (!parsed.success) throw assetNotFound();
   return parsed.data;
 });
 

@@ -1,11 +1,9 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { requireAdmin } from "../../auth/middleware";
-import type { AppEnv } from "../../types";
-import { validationHook } from "../../validation";
+import { createRouter } from "../create-router";
 import * as handlers from "./api-keys.handlers";
 import * as routes from "./api-keys.routes";
 
-const apiKeys = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const apiKeys = createRouter();
 
 apiKeys.use("*", requireAdmin, async (c, next) => {
   await next();

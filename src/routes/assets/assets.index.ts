@@ -1,27 +1,27 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { etag } from "hono/etag";
 import { requireApiKey } from "../../auth/middleware";
 import { ApiError } from "../../errors";
-import type { AppEnv } from "../../types";
-import { validationHook } from "../../validation";
+import { createRouter } from "../create-router";
 import * as handlers from "./assets.handlers";
 import * as routes from "./assets.routes";
-import * as bulkDeleteHandlers from "./bulk-delete.handlers";
-import * as bulkDeleteRoutes from "./bulk-delete.routes";
+import { bulkDeleteHandler } from "./bulk-delete.handlers";
+import { bulkDelete } from "./bulk-delete.routes";
+import * as directUploadHandlers from "./direct-upload.handlers";
+import * as directUploadRoutes from "./direct-upload.routes";
+import { formUploadHandler } from "./form-upload.handlers";
+import { formUpload } from "./form-upload.routes";
+import { formUploadBodyLimit } from "./form-upload-limit";
 import * as importHandlers from "./import.handlers";
 import * as importRoutes from "./import.routes";
 import * as batchHandlers from "./signed-urls.handlers";
 import * as batchRoutes from "./signed-urls.routes";
-import { uploadBodyLimit } from "./upload-limit";
-import * as uploadHandlers from "./uploads.handlers";
-import * as uploadRoutes from "./uploads.routes";
 
-const assets = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const assets = createRouter();
 
 assets.use("*", requireApiKey);
 // Signed URLs repeat within a window, so repeated reads can be answered with 304 Not Modified.
 assets.get("*", etag());
-assets.post("/", uploadBodyLimit);
+assets.post("/", formUploadBodyLimit);
 
 // Fixed paths come before `/{id}`, so `uploads`, `import` and `signed-urls` are never taken for an id.
 assets.on(["GET", "PUT", "PATCH", "DELETE"], "/signed-urls", () => {
@@ -29,13 +29,13 @@ assets.on(["GET", "PUT", "PATCH", "DELETE"], "/signed-urls", () => {
 });
 
 export default assets
-  .openapi(uploadRoutes.createUpload, uploadHandlers.createUpload)
+  .openapi(directUploadRoutes.createDirectUpload, directUploadHandlers.createDirectUpload)
   .openapi(importRoutes.importFromUrl, importHandlers.importFromUrl)
   .openapi(batchRoutes.signedUrls, batchHandlers.signedUrls)
-  .openapi(bulkDeleteRoutes.bulkDelete, bulkDeleteHandlers.bulkDelete)
-  .openapi(routes.upload, handlers.upload)
+  .openapi(bulkDelete, bulkDeleteHandler)
+  .openapi(formUpload, formUploadHandler)
   .openapi(routes.list, handlers.list)
   .openapi(routes.get, handlers.get)
   .openapi(routes.signedUrl, handlers.signedUrl)
-  .openapi(uploadRoutes.complete, uploadHandlers.complete)
+  .openapi(directUploadRoutes.completeDirectUpload, directUploadHandlers.completeDirectUpload)
   .openapi(routes.remove, handlers.remove);

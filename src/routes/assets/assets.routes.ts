@@ -1,34 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { assetExample, formUploadExample, listExample, signedUrlExample } from "../../contract/assets.examples";
+import { assetExample, listExample, signedUrlExample } from "../../contract/assets.examples";
 import { AssetSchema, ListQuery, ListResponse } from "../../contract/assets.schemas";
 import { AssetIdParam } from "../../contract/fields";
-import { FormUploadBody } from "../../contract/ingest.schemas";
 import { SignedUrlQuery, SignedUrlSchema } from "../../contract/signing.schemas";
 import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
 import { apiKeySecurity, json } from "../route-helpers";
 
 const tags = ["Assets"];
 const security = apiKeySecurity;
-
-export const upload = createRoute({
-  method: "post",
-  path: "/",
-  tags,
-  security,
-  summary: "Upload a file as a new asset",
-  request: {
-    body: {
-      required: true,
-      content: { "multipart/form-data": { schema: FormUploadBody, example: formUploadExample } },
-    },
-  },
-  responses: {
-    201: json(z.object({ data: AssetSchema }), "The stored asset.", { data: assetExample }),
-    ...errorResponses,
-    413: errorResponse("The file is larger than MAX_UPLOAD_BYTES, or metadata than MAX_METADATA_BYTES."),
-    415: errorResponse("The content type is not allowed (ALLOWED_CONTENT_TYPES) or does not match `type`."),
-  },
-});
 
 export const list = createRoute({
   method: "get",

@@ -7,12 +7,11 @@ import type * as routes from "./import.routes";
 
 export const importFromUrl: RouteHandler<typeof routes.importFromUrl, AppEnv> = async (c) => {
   const body = c.req.valid("json");
-  const { config, db, storage, workspaceId } = c.var;
-  const row = await importAsset({ config, db, storage }, workspaceId, {
+  const row = await importAsset(c.var, c.var.workspaceId, {
     sourceUrl: body.source_url,
     fileName: body.file_name,
     contentType: body.content_type,
     ...toAssetFields(body),
   });
-  return c.json({ data: toApiAsset(row, storage) }, 201);
+  return c.json({ data: toApiAsset(row, c.var.storage) }, 201);
 };

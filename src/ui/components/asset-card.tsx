@@ -1,38 +1,38 @@
-import type { AssetRow } from "../../db/schema";
+import type { ListedAsset } from "../../contract/assets.schemas";
 import { formatBytes, formatRelativeTime, formatTimestamp } from "../format";
 import { AssetPreview } from "./asset-preview";
 
 export interface AssetCardProps {
-  asset: AssetRow;
-  previewUrl: string;
+  /** Listed with include=signed_url, so it carries its preview URL. */
+  asset: ListedAsset;
   detailHref: string;
 }
 
 const orDash = (value: string | null) => value ?? "—";
 
-export function AssetCard({ asset, previewUrl, detailHref }: AssetCardProps) {
+export function AssetCard({ asset, detailHref }: AssetCardProps) {
   return (
     <li class="card" data-asset-id={asset.id} data-type={asset.type}>
-      <AssetPreview type={asset.type} url={previewUrl} fileName={asset.fileName} size="thumbnail" />
+      <AssetPreview type={asset.type} url={asset.signed_url ?? ""} fileName={asset.file_name} size="thumbnail" />
       <div class="card-body">
         <h2>
-          <a href={detailHref}>{asset.fileName}</a>
+          <a href={detailHref}>{asset.file_name}</a>
         </h2>
         <dl class="facts">
           <dt>Type</dt>
           <dd>{asset.type}</dd>
           <dt>Size</dt>
-          <dd title={`${asset.fileSize} bytes`}>{formatBytes(asset.fileSize)}</dd>
+          <dd title={`${asset.file_size} bytes`}>{formatBytes(asset.file_size)}</dd>
           <dt>Provider</dt>
           <dd>{orDash(asset.provider)}</dd>
           <dt>Agent</dt>
-          <dd>{orDash(asset.agentId)}</dd>
+          <dd>{orDash(asset.agent_id)}</dd>
           <dt>Execution</dt>
-          <dd>{orDash(asset.executionId)}</dd>
+          <dd>{orDash(asset.execution_id)}</dd>
           <dt>Created</dt>
           <dd>
-            <time datetime={asset.createdAt} title={formatTimestamp(asset.createdAt)}>
-              {formatRelativeTime(asset.createdAt)}
+            <time datetime={asset.created_at} title={formatTimestamp(asset.created_at)}>
+              {formatRelativeTime(asset.created_at)}
             </time>
           </dd>
         </dl>

@@ -1,5 +1,5 @@
 import type { ListQueryInput } from "../../assets/list-query";
-import type { AssetRow } from "../../db/schema";
+import type { ListedAsset } from "../../contract/assets.schemas";
 import { AssetCard } from "../components/asset-card";
 import { EmptyState } from "../components/empty-state";
 import { FilterForm } from "../components/filter-form";
@@ -7,17 +7,12 @@ import { Layout } from "../components/layout";
 import { Pagination } from "../components/pagination";
 import { galleryQueryString, hasFilters } from "../gallery-query";
 
-export interface GalleryItem {
-  asset: AssetRow;
-  previewUrl: string;
-}
-
 export interface GalleryPageProps {
   nonce?: string;
   workspaceId: string;
   origin: string;
   query: ListQueryInput;
-  items: GalleryItem[];
+  items: ListedAsset[];
   total: number;
   nextCursor: string | null;
   flash?: string;
@@ -49,8 +44,8 @@ export function GalleryPage(props: GalleryPageProps) {
         <EmptyState filtered={hasFilters(query) || query.cursor !== undefined} origin={props.origin} />
       ) : (
         <ul class="grid" aria-label="Assets">
-          {items.map(({ asset, previewUrl }) => (
-            <AssetCard asset={asset} previewUrl={previewUrl} detailHref={detailHref(asset.id)} />
+          {items.map((asset) => (
+            <AssetCard asset={asset} detailHref={detailHref(asset.id)} />
           ))}
         </ul>
       )}

@@ -13,7 +13,7 @@ import { json, apiKeySecurity as security } from "../route-helpers";
 
 const tags = ["Assets"];
 
-export const createUpload = createRoute({
+export const createDirectUpload = createRoute({
   method: "post",
   path: "/uploads",
   tags,
@@ -40,7 +40,7 @@ export const createUpload = createRoute({
   },
 });
 
-export const complete = createRoute({
+export const completeDirectUpload = createRoute({
   method: "post",
   path: "/{id}/complete",
   tags,

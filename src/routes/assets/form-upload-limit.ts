@@ -6,8 +6,8 @@ import type { AppEnv } from "../../types";
 // Multipart framing and the other form fields ride along with the file.
 const FORM_OVERHEAD_BYTES = 1024 * 1024;
 
-/** Refuses oversized uploads while streaming, before the form is buffered. */
-export const uploadBodyLimit = createMiddleware<AppEnv>(async (c, next) => {
+/** Refuses oversized form uploads while streaming, before the form is buffered. */
+export const formUploadBodyLimit = createMiddleware<AppEnv>(async (c, next) => {
   const limit = c.var.config.MAX_UPLOAD_BYTES;
   const check = bodyLimit({
     maxSize: limit + FORM_OVERHEAD_BYTES,

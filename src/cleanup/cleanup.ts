@@ -1,10 +1,9 @@
 import { asc, eq, isNotNull, lt, lte, type SQL } from "drizzle-orm";
 import type { Config } from "../config";
-import type { Database } from "../db/client";
 import { assets } from "../db/schema";
 import { retireAssets } from "../db/storage-deletions";
-import type { Storage } from "../storage/s3";
-import { flushDueDeletions } from "./flush-deletions";
+import type { Services } from "../services";
+import { flushDueDeletions } from "./owed-deletions";
 
 export interface CleanupSummary {
   expired_assets: number;
@@ -18,12 +17,8 @@ export interface CleanupSummary {
  * longer than UPLOAD_TTL, then carries out owed storage deletions (these and earlier failures).
  * Everything it does is conditional on current state, so overlapping or repeated runs are harmless.
  */
-export async function runCleanup(
-  db: Database,
-  storage: Storage,
-  config: Config,
-  now = new Date(),
-): Promise<CleanupSummary> {
+export async function runCleanup(services: Services, now = new Date()): Promise<CleanupSummary> {
+  const { config, db } = services;
   const batch = config.CLEANUP_BATCH_SIZE;
   const expired = await retireAssets(db, expiredAssets(now), { limit: batch, orderBy: asc(assets.expiresAt), now });
   const abandoned = await retireAssets(db, abandonedUploads(config, now), {
@@ -32,7 +27,7 @@ export async function runCleanup(
     now,
   });
   // Room for both batches just retired plus one of older failures, so the queue always drains.
-  const flushed = await flushDueDeletions(db, storage, batch * 3, { now });
+  const flushed = await flushDueDeletions(services, batch * 3, { now });
   return {
     expired_assets: expired,
     abandoned_uploads: abandoned,

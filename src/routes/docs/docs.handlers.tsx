@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../types";
-import { ApiReference } from "../ui/docs/api-reference";
-import type { OpenApiDocument } from "../ui/docs/openapi-model";
+import type { AppEnv } from "../../types";
+import { ApiReference } from "./api-reference";
+import type { OpenApiDocument } from "./openapi-model";
 
 type DocumentConfig = Parameters<OpenAPIHono["getOpenAPI31Document"]>[0];
 

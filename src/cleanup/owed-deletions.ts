@@ -1,10 +1,9 @@
-import type { Database } from "../db/client";
 import type { StorageDeletionRow } from "../db/schema";
 import { confirmDeletions, deferDeletions, dueDeletions } from "../db/storage-deletions";
 import { ApiError } from "../errors";
+import type { Services } from "../services";
 import { deleteObjects } from "../storage/batch-delete";
 import { abortMultipartUpload } from "../storage/multipart";
-import type { Storage } from "../storage/s3";
 
 export interface FlushResult {
   confirmed: number;
@@ -21,8 +20,7 @@ function reasonOf(error: unknown): string {
  * objects. A row is removed only once storage confirms both; anything else is retried later.
  */
 export async function flushDeletions(
-  db: Database,
-  storage: Storage,
+  { db, storage }: Services,
   rows: StorageDeletionRow[],
   now = new Date(),
 ): Promise<FlushResult> {
@@ -56,11 +54,10 @@ export async function flushDeletions(
 
 /** Flushes what is due at `now`, at most `limit` rows; with a workspace, only that workspace's keys. */
 export async function flushDueDeletions(
-  db: Database,
-  storage: Storage,
+  services: Services,
   limit: number,
   options: { workspaceId?: string; now?: Date } = {},
 ): Promise<FlushResult> {
-  const due = await dueDeletions(db, limit, { prefix: options.workspaceId, now: options.now });
-  return flushDeletions(db, storage, due, options.now);
+  const due = await dueDeletions(services.db, limit, { prefix: options.workspaceId, now: options.now });
+  return flushDeletions(services, due, options.now);
 }

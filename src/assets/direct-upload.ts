@@ -1,18 +1,11 @@
-import type { Config } from "../config";
 import { insertAsset } from "../db/assets";
-import type { Database } from "../db/client";
 import type { AssetRow } from "../db/schema";
+import type { Services } from "../services";
 import { abortMultipartUpload, createMultipartUpload } from "../storage/multipart";
 import { presignPut, presignUploadPart } from "../storage/presign-upload";
-import type { Storage } from "../storage/s3";
-import type { AssetDraft } from "./new-asset";
+import { assertSizeWithin } from "./limits";
+import { type AssetDraft, type AssetInput, draftAsset } from "./new-asset";
 import { planUpload } from "./upload-plan";
-
-interface Services {
-  config: Config;
-  db: Database;
-  storage: Storage;
-}
 
 export type UploadInstructions =
   | { strategy: "single"; method: "PUT"; url: string; headers: Record<string, string>; expires_at: string }
@@ -26,8 +19,19 @@ export type UploadInstructions =
       expires_at: string;
     };
 
+export interface DirectUploadInput extends AssetInput {
+  /** The exact size the client will upload, in bytes. */
+  fileSize: number;
+}
+
+/** Starts a direct upload: the bytes go from the client straight to storage, never through the Worker. */
+export async function startDirectUpload(services: Services, workspaceId: string, input: DirectUploadInput) {
+  assertSizeWithin(services.config.MAX_DIRECT_UPLOAD_BYTES, input.fileSize, "MAX_DIRECT_UPLOAD_BYTES");
+  return presignUpload(services, draftAsset(services.config, workspaceId, input), input.fileSize);
+}
+
 /** Records a pending asset and presigns the requests that put its bytes straight into storage. */
-export async function startUpload(
+async function presignUpload(
   { config, db, storage }: Services,
   draft: AssetDraft,
   fileSize: number,

@@ -1,8 +1,8 @@
 import { findAsset } from "../db/assets";
-import type { Database } from "../db/client";
 import type { AssetRow } from "../db/schema";
 import { markAssetReady } from "../db/uploads";
-import { ApiError } from "../errors";
+import { ApiError, assetNotFound } from "../errors";
+import type { Services } from "../services";
 import { type CompletedPart, completeMultipartUpload } from "../storage/multipart";
 import type { Storage } from "../storage/s3";
 import { partCountOf } from "./upload-plan";
@@ -50,21 +50,22 @@ async function verifyObject(storage: Storage, row: AssetRow) {
  * Makes a pending asset ready once storage holds exactly the declared file. Completing a ready
  * asset returns it unchanged, so clients may safely retry.
  */
-export async function completeUpload(
-  db: Database,
-  storage: Storage,
-  row: AssetRow,
-  parts: CompletedPart[] | undefined,
+export async function completeDirectUpload(
+  { db, storage }: Services,
+  workspaceId: string,
+  input: { id: string; parts?: CompletedPart[] },
 ): Promise<AssetRow> {
+  const row = await findAsset(db, workspaceId, input.id);
+  if (!row) throw assetNotFound();
   if (row.status === "ready") return row;
   if (row.uploadId && row.partSize) {
     // "no_such_upload" may mean an earlier call already assembled it: the object check decides.
-    await completeMultipartUpload(storage, row.storageKey, row.uploadId, checkParts(row, row.partSize, parts));
+    await completeMultipartUpload(storage, row.storageKey, row.uploadId, checkParts(row, row.partSize, input.parts));
   }
   await verifyObject(storage, row);
   const ready = await markAssetReady(db, row);
   if (ready) return ready;
   const current = await findAsset(db, row.workspaceId, row.id);
   if (current?.status === "ready") return current;
-  throw new ApiError("not_found", "Asset not found.");
+  throw assetNotFound();
 }

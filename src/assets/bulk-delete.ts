@@ -1,0 +1,14 @@
+import { flushDueDeletions } from "../cleanup/owed-deletions";
+import type { AssetFilters } from "../db/assets";
+import { retireMatchingAssets } from "../db/storage-deletions";
+import type { Services } from "../services";
+
+/**
+ * Removes every asset of the workspace that matches the filters, pending uploads included: the
+ * records at once, the files now as far as one sweep allows; whatever remains is the cleanup job's.
+ */
+export async function bulkDelete(services: Services, workspaceId: string, filters: AssetFilters): Promise<number> {
+  const deleted = await retireMatchingAssets(services.db, workspaceId, filters);
+  await flushDueDeletions(services, services.config.CLEANUP_BATCH_SIZE * 10, { workspaceId });
+  return deleted;
+}
