@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { cloudflareTest, getRunnerName, readD1Migrations } from "@cloudflare/vitest-plugin";
 import ts from "typescript";
 import { defineConfig } from "vitest/config";
-import { TEST_STORAGE } from "./test/storage-settings";
+import { TEST_STORAGE } from "./test/support/storage-settings";
 
 const PROJECT_NAME = "asset-service";
 // The Worker under test runs under the plugin's runner name, which depends only on the project's name.
@@ -10,7 +10,7 @@ const workerUnderTest = getRunnerName({ name: PROJECT_NAME } as Parameters<typeo
 
 /** Auxiliary Workers take JavaScript only, so the edge-site fixture is transpiled here. */
 async function edgeSiteScript() {
-  const source = await readFile("./test/fixtures/edge-site.ts", "utf8");
+  const source = await readFile("./test/support/fixtures/edge-site.ts", "utf8");
   const compilerOptions = { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 };
   return ts.transpileModule(source, { compilerOptions }).outputText;
 }
@@ -24,9 +24,9 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             ...TEST_STORAGE,
-            // The real S3-protocol server started by test/global-setup.ts.
+            // The real S3-protocol server started by test/support/global-setup.ts.
             STORAGE_ENDPOINT: inject<string>("s3Endpoint"),
-            // Listeners in front of it that inject storage faults (test/fault-proxy.ts).
+            // Listeners in front of it that inject storage faults (test/support/fault-proxy.ts).
             TEST_FAULT_ENDPOINTS: inject<Record<string, string>>("faultEndpoints"),
             ADMIN_TOKEN: "test-admin-token-0123456789",
             MAX_UPLOAD_BYTES: String(256 * 1024),
@@ -53,8 +53,8 @@ export default defineConfig(async () => {
     ],
     test: {
       name: PROJECT_NAME,
-      globalSetup: ["./test/global-setup.ts"],
-      setupFiles: ["./test/apply-migrations.ts"],
+      globalSetup: ["./test/support/global-setup.ts"],
+      setupFiles: ["./test/support/apply-migrations.ts"],
       include: ["test/**/*.test.ts"],
       testTimeout: 20_000,
     },

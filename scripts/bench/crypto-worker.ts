@@ -4,7 +4,7 @@
 // cost of one operation. Production code carries no bench routes.
 import { AwsClient, AwsV4Signer } from "aws4fetch";
 import { Storage } from "../../src/storage/s3";
-import { exampleConfig } from "../../test/example-config";
+import { exampleConfig } from "../../test/support/example-config";
 
 const config = exampleConfig();
 const credentials = {

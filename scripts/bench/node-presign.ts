@@ -5,7 +5,7 @@ import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { AwsClient } from "aws4fetch";
 import { Storage } from "../../src/storage/s3";
-import { exampleConfig } from "../../test/example-config";
+import { exampleConfig } from "../../test/support/example-config";
 
 const config = exampleConfig();
 const storage = new Storage(config);

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { api, createWorkspace, json, uploadAsset, withKey } from "../support/helpers";
+
+async function list(key: string, query = "") {
+  const response = await api(`/api/v1/assets${query}`, withKey(key));
+  return { status: response.status, body: await json(response) };
+}
+
+async function seed(key: string) {
+  const specs = [
+    { fileName: "a.png", contentType: "image/png", fields: { provider: "fal", execution_id: "e1", agent_id: "x" } },
+    {
+      fileName: "b.mp3",
+      contentType: "audio/mpeg",
+      fields: { provider: "elevenlabs", execution_id: "e1", agent_id: "y" },
+    },
+    { fileName: "c.mp4", contentType: "video/mp4", fields: { provider: "fal", execution_id: "e2", agent_id: "x" } },
+    { fileName: "d.png", contentType: "image/png", fields: { provider: "openai", execution_id: "e2", agent_id: "y" } },
+    {
+      fileName: "e.wav",
+      contentType: "audio/wav",
+      fields: { provider: "elevenlabs", execution_id: "e3", agent_id: "x" },
+    },
+  ];
+  const created = [];
+  for (const spec of specs) created.push(await uploadAsset(key, spec));
+  return created;
+}
+
+describe("GET /api/v1/assets", () => {
+  it("lists newest first with page meta", async () => {
+    const { key } = await createWorkspace();
+    const created = await seed(key);
+    const { status, body } = await list(key);
+    expect(status).toBe(200);
+    const expected = created
+      .map((asset) => asset.id)
+      .sort()
+      .reverse();
+    expect(body.data.map((asset: { id: string }) => asset.id)).toEqual(expected);
+    expect(body.meta).toEqual({
+      total: 5,
+      page: 1,
+      limit: 20,
+      total_pages: 1,
+      next_cursor: null,
+      total_exact: true,
+    });
+  });
+
+  it.each([
+    ["?type=image", ["a.png", "d.png"]],
+    ["?provider=elevenlabs", ["b.mp3", "e.wav"]],
+    ["?execution_id=e2", ["c.mp4", "d.png"]],
+    ["?agent_id=x", ["a.png", "c.mp4", "e.wav"]],
+    ["?type=audio&agent_id=x", ["e.wav"]],
+    ["?provider=nobody", []],
+  ])("filters with %s", async (query, names) => {
+    const { key } = await createWorkspace();
+    await seed(key);
+    const { body } = await list(key, query);
+    expect(body.data.map((asset: { file_name: string }) => asset.file_name).sort()).toEqual(names);
+    expect(body.meta.total).toBe(names.length);
+  });
+
+  it("pages by number and by cursor without gaps or repeats", async () => {
+    const { key } = await createWorkspace();
+    const created = await seed(key);
+    const newestFirst = created
+      .map((asset) => asset.id)
+      .sort()
+      .reverse();
+
+    const second = await list(key, "?page=2&limit=2");
+    expect(second.body.data.map((asset: { id: string }) => asset.id)).toEqual(newestFirst.slice(2, 4));
+    expect(second.body.meta).toMatchObject({ total: 5, page: 2, limit: 2, total_pages: 3 });
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : "?limit=2";
+      const { body } = await list(key, query);
+      seen.push(...body.data.map((asset: { id: string }) => asset.id));
+      cursor = body.meta.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(newestFirst);
+  });
+
+  it("filters by creation time", async () => {
+    const { key } = await createWorkspace();
+    const [first] = await seed(key);
+    const after = await list(key, `?created_after=${encodeURIComponent(first.created_at)}`);
+    expect(after.body.meta.total).toBe(5);
+    const before = await list(key, `?created_before=${encodeURIComponent(first.created_at)}`);
+    expect(before.body.meta.total).toBe(0);
+    const future = await list(key, `?created_after=${new Date(Date.now() + 60_000).toISOString()}`);
+    expect(future.body.data).toEqual([]);
+  });
+
+  it.each([
+    ["?limit=0", "limit"],
+    ["?limit=101", "limit"],
+    ["?page=0", "page"],
+    ["?page=abc", "page"],
+    ["?type=document", "type"],
+    ["?cursor=not-a-cursor", "cursor"],
+    ["?created_after=yesterday", "created_after"],
+    ["?page=2&cursor=2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", "cursor"],
+  ])("answers 400 for %s naming %s", async (query, field) => {
+    const { key } = await createWorkspace();
+    const { status, body } = await list(key, query);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_request");
+    expect(body.error.details).toHaveProperty(field);
+  });
+});
+
+describe("GET /api/v1/assets/{id}", () => {
+  it("returns one asset, 404 for an unknown id and 400 for a malformed one", async () => {
+    const { key } = await createWorkspace();
+    const asset = await uploadAsset(key);
+    const found = await api(`/api/v1/assets/${asset.id}`, withKey(key));
+    expect(found.status).toBe(200);
+    expect((await json(found)).data).toEqual(asset);
+
+    const missing = await api("/api/v1/assets/2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", withKey(key));
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).error.code).toBe("not_found");
+
+    const malformed = await api("/api/v1/assets/..%2F..%2Fsecrets", withKey(key));
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).error.details).toHaveProperty("id");
+  });
+});

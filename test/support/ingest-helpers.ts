@@ -1,0 +1,81 @@
+import { createScheduledController } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { expect } from "vitest";
+import worker from "../../src/index";
+import { api, json, PNG_BYTES, withKey } from "./helpers";
+
+export function postJson(key: string, path: string, body: unknown): Promise<Response> {
+  return api(
+    path,
+    withKey(key, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+  );
+}
+
+export function importFrom(key: string, body: Record<string, unknown>): Promise<Response> {
+  return postJson(key, "/api/v1/assets/import", body);
+}
+
+/** A direct upload request for PNG_BYTES. */
+export const pngUpload = (extra: Record<string, unknown> = {}) => ({
+  file_name: "render.png",
+  content_type: "image/png",
+  file_size: PNG_BYTES.byteLength,
+  ...extra,
+});
+
+/** Starts a direct upload and returns the pending asset with its upload instructions. */
+export async function startUpload(key: string, body: Record<string, unknown>) {
+  const response = await postJson(key, "/api/v1/assets/uploads", body);
+  expect(response.status).toBe(201);
+  return (await json(response)).data;
+}
+
+/** What a browser does with a presigned URL: PUT the bytes straight to storage. */
+export function putToStorage(url: string, bytes: Uint8Array, headers: Record<string, string> = {}) {
+  return fetch(url, { method: "PUT", headers, body: bytes });
+}
+
+export function complete(key: string, id: string, body?: unknown): Promise<Response> {
+  return body === undefined
+    ? api(`/api/v1/assets/${id}/complete`, withKey(key, { method: "POST" }))
+    : postJson(key, `/api/v1/assets/${id}/complete`, body);
+}
+
+/** Signs a download URL for the asset and fetches its bytes from storage. */
+export async function downloadBytes(key: string, id: string): Promise<Uint8Array> {
+  const signed = await api(`/api/v1/assets/${id}/signed-url`, withKey(key));
+  expect(signed.status).toBe(200);
+  const download = await fetch((await json(signed)).data.url);
+  expect(download.status).toBe(200);
+  return new Uint8Array(await download.arrayBuffer());
+}
+
+/** Runs the cron handler as Cloudflare would, at `scheduledTime`, optionally with other bindings. */
+export async function runScheduledCleanup(scheduledTime = Date.now(), environment: Env = env) {
+  const controller = createScheduledController({ scheduledTime, cron: "*/15 * * * *" });
+  await worker.scheduled(controller, environment);
+}
+
+export interface OwedDeletion {
+  storage_key: string;
+  upload_id: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export async function owedDeletion(storageKey: string): Promise<OwedDeletion | null> {
+  return env.DB.prepare("SELECT * FROM storage_deletions WHERE storage_key = ?").bind(storageKey).first<OwedDeletion>();
+}
+
+export async function assetRow(id: string) {
+  return env.DB.prepare("SELECT id, status FROM assets WHERE id = ?").bind(id).first<{ id: string; status: string }>();
+}
+
+export const sourceUrl = (path: string) => `${env.TEST_SOURCE_URL}${path}`;
+
+export async function owedDeletionsUnder(prefix: string): Promise<OwedDeletion[]> {
+  const { results } = await env.DB.prepare("SELECT * FROM storage_deletions WHERE storage_key LIKE ?")
+    .bind(`${prefix}/%`)
+    .all<OwedDeletion>();
+  return results;
+}
