@@ -104,6 +104,6 @@ describe("presigned URLs", () => {
     }));
     const urls = await Promise.all(jobs.map((job) => storage.presignGet(job.key, job.options)));
     const expected = await Promise.all(jobs.map((job) => signedByAwsClient(r2, job.key, job.options)));
-    urls.forEach((url, index) => expectSameSigning(url, expected[index] ?? ""));
+    for (const [index, url] of urls.entries()) expectSameSigning(url, expected[index] ?? "");
   });
 });
