@@ -3,7 +3,7 @@ import { AwsClient } from "aws4fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presignPut } from "../../src/storage/presign-upload";
 import { Storage } from "../../src/storage/s3";
-import { exampleConfig } from "../example-config";
+import { exampleConfig } from "../support/example-config";
 import {
   BUCKET,
   CREDENTIALS,

@@ -2,8 +2,8 @@ import { AwsV4Signer } from "aws4fetch";
 import { describe, expect, it } from "vitest";
 import { presignPut, presignUploadPart } from "../../src/storage/presign-upload";
 import { Storage } from "../../src/storage/s3";
-import { exampleConfig } from "../example-config";
-import { canonicalQuery, expectedSignature } from "../sigv4-reference";
+import { exampleConfig } from "../support/example-config";
+import { canonicalQuery, expectedSignature } from "../support/sigv4-reference";
 
 const config = exampleConfig();
 const storage = new Storage(config);

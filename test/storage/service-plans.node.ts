@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { partSizeProblem } from "../../scripts/local-s3.mjs";
-import { MAX_PARTS, planUpload } from "../../src/assets/upload-plan";
+import { planUpload } from "../../src/assets/upload-plan";
+import { MAX_PARTS } from "../../src/config";
 import { Storage } from "../../src/storage/s3";
 import { uploadStream } from "../../src/storage/stream-upload";
-import { exampleConfig } from "../example-config";
+import { exampleConfig } from "../support/example-config";
 import { BUCKET, CREDENTIALS, localS3 } from "../support/local-s3-client";
 
 const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createWorkspace, json, objectUrl, PNG_BYTES, s3 } from "../helpers";
-import { complete, downloadBytes, pngUpload, putToStorage, startUpload } from "../ingest-helpers";
+import { createWorkspace, json, objectUrl, PNG_BYTES, s3 } from "../support/helpers";
+import { complete, downloadBytes, pngUpload, putToStorage, startUpload } from "../support/ingest-helpers";
 
 /** The PNG with its last byte changed: the same size and type, other content. */
 const OTHER_PNG = PNG_BYTES.map((byte, index) => (index === PNG_BYTES.byteLength - 1 ? byte ^ 0xff : byte));
