@@ -20,12 +20,12 @@ describe("POST /api/v1/assets/import refusals and failures", () => {
   });
 
   it.each(["/file/empty.png?size=0", "/chunked/empty.png?size=0"])(
-    "answers 502 for an empty source %s",
+    "answers 400 for an empty source %s, as for every empty file",
     async (path) => {
       const { key, workspaceId } = await createWorkspace();
       const response = await importFrom(key, { source_url: sourceUrl(path) });
-      expect(response.status).toBe(502);
-      expect((await json(response)).error.details).toEqual({ source_url: "sent no bytes" });
+      expect(response.status).toBe(400);
+      expect((await json(response)).error.details).toEqual({ source_url: "has no bytes; a file needs at least one" });
       expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
     },
   );
