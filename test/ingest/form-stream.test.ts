@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, expectStorageMatchesDatabase, json, withKey } from "./helpers";
-import { downloadBytes, owedDeletionsUnder } from "./ingest-helpers";
+import { api, createWorkspace, expectStorageMatchesDatabase, json, withKey } from "../support/helpers";
+import { downloadBytes, owedDeletionsUnder } from "../support/ingest-helpers";
 
 const LIMIT = Number(env.MAX_UPLOAD_BYTES);
 const BOUNDARY = "form-stream-test-boundary";
