@@ -71,6 +71,7 @@ describe("the service's multipart plans at production defaults", () => {
       let uploadId = "";
       const stored = await uploadStream(storage, body, {
         key: "ws_1/streamed/take.mp4",
+        field: "file",
         contentType: "video/mp4",
         length: null,
         maxBytes: production.MAX_UPLOAD_BYTES,
