@@ -1,7 +1,7 @@
 // Local S3-compatible server (@20minutes/s3rver v5) for `npm start` and the test suite.
 // It stands in for R2/S3, so it is configured to be as strict as the real thing where it
-// matters to us: SigV4 signatures and presigned-URL expiry are verified, and unsigned
-// requests are refused.
+// matters to us: SigV4 signatures and presigned-URL expiry are verified, unsigned requests
+// are refused, and the multipart and conditional-write rules of local-s3-rules.mjs apply.
 import { once } from "node:events";
 import { createServer } from "node:http";
 import S3rver from "@20minutes/s3rver";
@@ -9,7 +9,9 @@ import S3rver from "@20minutes/s3rver";
 // registry of key pairs owned by its built-in dummy account (seeded with S3RVER/S3RVER).
 import AWSAccount from "@20minutes/s3rver/lib/models/account.js";
 import S3Error from "@20minutes/s3rver/lib/models/error.js";
+import router from "@20minutes/s3rver/lib/routes.js";
 import v4 from "@20minutes/s3rver/lib/signature/v4.js";
+import { MIN_PART_SIZE, objectRules } from "./local-s3-rules.mjs";
 
 // s3rver builds the canonical query string with encodeURIComponent, which leaves !'()* bare,
 // while SigV4 (aws4fetch, real S3/R2) percent-encodes them. Left alone, any signed URL with
@@ -48,7 +50,46 @@ async function requireSignature(ctx, next) {
   await next();
 }
 
-export async function startLocalS3({ port, directory, bucket, accessKeyId, secretAccessKey, silent = true }) {
+// SigV4 percent-encodes a space as %20 and reads a `+` in a query as a literal plus. s3rver's
+// query parser reads it as a space, which hides a presigner that writes `+` for spaces (AWS
+// accepts both; stricter stores answer SignatureDoesNotMatch). Taken literally, such a URL fails here too.
+function literalPlusInQuery(ctx, next) {
+  if (ctx.querystring.includes("+")) ctx.querystring = ctx.querystring.replace(/\+/g, "%2B");
+  return next();
+}
+
+// s3rver's router is one module-wide instance. The rules go right after its own middleware for
+// object paths (CORS, signature, response overrides, bucket check, query method) and ahead of
+// its handlers, so they see authenticated requests only. Once per process.
+const OBJECT_PATH = "/:bucket/*key";
+let rulesInstalled = false;
+function installObjectRules() {
+  if (rulesInstalled) return;
+  router.use(OBJECT_PATH, objectRules);
+  const rules = router.stack.pop();
+  const lastObjectMiddleware = router.stack.findLastIndex(
+    (layer) => layer.path === OBJECT_PATH && !layer.methods.length,
+  );
+  if (lastObjectMiddleware < 0) throw new Error("s3rver's router changed: no middleware layer for object paths");
+  router.stack.splice(lastObjectMiddleware + 1, 0, rules);
+  rulesInstalled = true;
+}
+
+/**
+ * `minPartSize` defaults to S3's 5 MiB; only a test suite that keeps its files small lowers it.
+ * `equalParts` (on by default) applies R2's rule that all parts but the last have one size.
+ */
+export async function startLocalS3({
+  port,
+  directory,
+  bucket,
+  accessKeyId,
+  secretAccessKey,
+  silent = true,
+  minPartSize = MIN_PART_SIZE,
+  equalParts = true,
+}) {
+  installObjectRules();
   // Only the configured key pair may sign; drop the well-known default one.
   AWSAccount.DUMMY_ACCOUNT.revokeAccessKey("S3RVER");
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
@@ -63,7 +104,8 @@ export async function startLocalS3({ port, directory, bucket, accessKeyId, secre
   });
   // Koa runs middleware in array order: put the check right after s3rver's request logger
   // (first) so refusals still get logged, and ahead of its router.
-  s3rver.middleware.splice(1, 0, requireSignature);
+  s3rver.middleware.splice(1, 0, requireSignature, literalPlusInQuery);
+  s3rver.localS3Rules = { minPartSize, equalParts };
   await s3rver.configureBuckets();
 
   // Listen ourselves rather than via s3rver.run(): its promise never settles when the port
@@ -84,3 +126,5 @@ export async function startLocalS3({ port, directory, bucket, accessKeyId, secre
     },
   };
 }
+
+export { MIN_PART_SIZE, partSizeProblem } from "./local-s3-rules.mjs";

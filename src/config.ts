@@ -80,7 +80,8 @@ const configSchema = z
     MULTIPART_THRESHOLD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * GiB)),
     // Below 5 MiB S3 and R2 refuse every part but the last; smaller values only suit test servers.
     MULTIPART_PART_SIZE_BYTES: z.preprocess(emptyAsMissing, positiveInt(32 * MiB, 5 * GiB, 1024)),
-    UPLOAD_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(3600, 604800)),
+    // An upload URL is a capability: 15 minutes is enough to start a PUT and little to replay it in.
+    UPLOAD_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(900, 604800)),
     UPLOAD_TTL: z.preprocess(emptyAsMissing, positiveInt(86400, 30 * 86400)),
     IMPORT_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(120_000, 900_000)),
     ALLOW_HTTP_IMPORTS: flag(false),

@@ -15,10 +15,3 @@ const percent = (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCas
 export function encodeRfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, percent);
 }
-
-/** application/x-www-form-urlencoded, byte for byte what URLSearchParams writes (without its cost). */
-export function formEncode(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/[!'()~]/g, percent)
-    .replace(/%20/g, "+");
-}

@@ -2,7 +2,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { ListFilters } from "../contract/assets.schemas";
 import { MetadataObject } from "../contract/fields";
-import type { FormUploadBody } from "../contract/ingest.schemas";
 import type { AssetFilters } from "../db/assets";
 import type { AssetType } from "../db/schema";
 import { ApiError } from "../errors";
@@ -43,7 +42,7 @@ export function toAssetFields(body: AssetFieldsBody): Omit<AssetInput, "fileName
 }
 
 /** The form sends metadata as JSON text: it must parse, and to an object. */
-function parseMetadata(text: string | undefined): Record<string, unknown> {
+export function parseMetadata(text: string | undefined): Record<string, unknown> {
   if (text === undefined || text.trim() === "") return {};
   let value: unknown;
   try {
@@ -56,15 +55,6 @@ function parseMetadata(text: string | undefined): Record<string, unknown> {
     throw new ApiError("invalid_request", "metadata must be a JSON object.", { metadata: "must be a JSON object" });
   }
   return parsed.data;
-}
-
-export function toFormUploadInput(form: z.infer<typeof FormUploadBody>) {
-  return {
-    file: form.file,
-    fileName: form.file_name ?? form.file.name,
-    contentType: form.file.type,
-    ...toAssetFields({ ...form, metadata: parseMetadata(form.metadata) }),
-  };
 }
 
 export function toCompletedParts(

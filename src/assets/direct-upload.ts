@@ -45,7 +45,8 @@ async function presignUpload(
 
   if (plan.kind === "single") {
     const row = await insertAsset(db, pending);
-    const put = await presignPut(storage, draft.storageKey, draft.contentType, signing);
+    const file = { contentType: draft.contentType, size: fileSize };
+    const put = await presignPut(storage, draft.storageKey, file, signing);
     return { row, upload: { strategy: "single", method: "PUT", ...put, expires_at: expiresAt } };
   }
 
@@ -58,11 +59,11 @@ async function presignUpload(
     throw error;
   }
   const parts = await Promise.all(
-    Array.from({ length: plan.partCount }, async (_, index) => ({
-      part_number: index + 1,
-      url: await presignUploadPart(storage, draft.storageKey, uploadId, index + 1, signing),
-      size: Math.min(plan.partSize, fileSize - index * plan.partSize),
-    })),
+    Array.from({ length: plan.partCount }, async (_, index) => {
+      const part = { uploadId, partNumber: index + 1, size: Math.min(plan.partSize, fileSize - index * plan.partSize) };
+      const url = await presignUploadPart(storage, draft.storageKey, part, signing);
+      return { part_number: part.partNumber, url, size: part.size };
+    }),
   );
   return {
     row,

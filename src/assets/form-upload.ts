@@ -1,24 +1,100 @@
+import { flushDeletions } from "../cleanup/owed-deletions";
+import type { Config } from "../config";
 import { insertAsset } from "../db/assets";
 import type { AssetRow } from "../db/schema";
+import { oweDeletion } from "../db/storage-deletions";
+import { ApiError } from "../errors";
 import type { Services } from "../services";
+import { uploadStream } from "../storage/stream-upload";
 import { abandonObject } from "./abandon-object";
-import { assertSizeWithin } from "./limits";
-import { type AssetInput, draftAsset } from "./new-asset";
+import { type FieldValues, missingFile, parseUploadFields } from "./form-fields";
+import type { FormFile, FormParts } from "./form-parts";
+import { type AssetDraft, draftAsset } from "./new-asset";
 
-export interface FormUploadInput extends AssetInput {
-  file: File;
+const FILE_FIELD = "file";
+
+const onlyOneFile = (name: string) =>
+  new ApiError("invalid_request", "Send exactly one file, in the part named file.", {
+    [name]: name === FILE_FIELD ? "appears more than once" : "only the file part may carry a file",
+  });
+
+/** Reads fields until the file part; null when the form ended without one. */
+async function fieldsBeforeFile(form: FormParts, values: FieldValues): Promise<FormFile | null> {
+  for (let part = await form.next(); part; part = await form.next()) {
+    if (part.kind === "file") {
+      if (part.name !== FILE_FIELD) throw onlyOneFile(part.name);
+      return part;
+    }
+    values[part.name] = part.value;
+  }
+  return null;
+}
+
+async function fieldsAfterFile(form: FormParts, values: FieldValues): Promise<void> {
+  for (let part = await form.next(); part; part = await form.next()) {
+    if (part.kind === "file") throw onlyOneFile(part.name);
+    values[part.name] = part.value;
+  }
 }
 
 /**
- * Stores a file sent through the Worker in one request (up to MAX_UPLOAD_BYTES), object first:
- * a row is written only for bytes storage holds, and an object whose row fails is not left behind.
+ * Everything about the stored bytes (id, key, content type) is fixed when the file part begins,
+ * from the fields sent before it; fields sent after it may still describe the asset and are
+ * checked once the bytes are stored.
  */
-export async function formUpload(services: Services, workspaceId: string, input: FormUploadInput): Promise<AssetRow> {
+function describeAsset(config: Config, workspaceId: string, values: FieldValues, file: FormFile, bytes?: AssetDraft) {
+  const fields = parseUploadFields(values);
+  const draft = draftAsset(config, workspaceId, {
+    ...fields,
+    fileName: fields.fileName ?? file.fileName ?? "file",
+    contentType: bytes?.contentType ?? file.contentType,
+  });
+  return bytes ? { ...draft, id: bytes.id, storageKey: bytes.storageKey, createdAt: bytes.createdAt } : draft;
+}
+
+/**
+ * Stores a multipart form upload as a ready asset while the request streams in: the file part
+ * goes to storage part by part, never whole in memory. On any failure after the first byte was
+ * sent, whatever may have reached storage is owed for deletion and deleted at once when it can be.
+ */
+export async function formUpload(services: Services, workspaceId: string, form: FormParts): Promise<AssetRow> {
   const { config, db, storage } = services;
-  assertSizeWithin(config.MAX_UPLOAD_BYTES, input.file.size, "MAX_UPLOAD_BYTES", "file");
-  const draft = draftAsset(config, workspaceId, input);
-  await storage.put(draft.storageKey, input.file, draft.contentType);
-  return insertAsset(db, { ...draft, fileSize: input.file.size }).catch(async (error: unknown) => {
+  const values: FieldValues = {};
+  let file: FormFile | null;
+  let bytes: AssetDraft;
+  try {
+    file = await fieldsBeforeFile(form, values);
+    if (!file) throw missingFile(values, FILE_FIELD);
+    bytes = describeAsset(config, workspaceId, values, file);
+  } catch (error) {
+    await form.cancel();
+    throw error;
+  }
+  let multipartId: string | null = null;
+  let draft: AssetDraft;
+  let fileSize: number;
+  try {
+    fileSize = await uploadStream(storage, file.body, {
+      key: bytes.storageKey,
+      contentType: bytes.contentType,
+      length: null,
+      maxBytes: config.MAX_UPLOAD_BYTES,
+      field: FILE_FIELD,
+      multipartThreshold: config.MULTIPART_THRESHOLD_BYTES,
+      partSize: config.MULTIPART_PART_SIZE_BYTES,
+      onMultipartStarted: (uploadId) => {
+        multipartId = uploadId;
+      },
+    });
+    await fieldsAfterFile(form, values);
+    draft = describeAsset(config, workspaceId, values, file, bytes);
+  } catch (error) {
+    await form.cancel();
+    const owed = await oweDeletion(db, bytes.storageKey, multipartId, "the form upload failed");
+    await flushDeletions(services, [owed]);
+    throw error;
+  }
+  return insertAsset(db, { ...draft, fileSize }).catch(async (error: unknown) => {
     await abandonObject(services, draft.storageKey, "the asset row could not be written");
     throw error;
   });

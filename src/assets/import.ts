@@ -2,7 +2,6 @@ import { flushDeletions } from "../cleanup/owed-deletions";
 import { insertAsset } from "../db/assets";
 import type { AssetRow } from "../db/schema";
 import { oweDeletion } from "../db/storage-deletions";
-import { ApiError } from "../errors";
 import type { Services } from "../services";
 import { uploadStream } from "../storage/stream-upload";
 import { abandonObject } from "./abandon-object";
@@ -45,6 +44,7 @@ export async function importAsset(services: Services, workspaceId: string, reque
       contentType: draft.contentType,
       length: source.length,
       maxBytes: config.MAX_UPLOAD_BYTES,
+      field: "source_url",
       multipartThreshold: config.MULTIPART_THRESHOLD_BYTES,
       partSize: config.MULTIPART_PART_SIZE_BYTES,
       signal: deadline,
@@ -56,10 +56,6 @@ export async function importAsset(services: Services, workspaceId: string, reque
     const failure = sourceFailure(error, deadline);
     await discard(failure.message);
     throw failure;
-  }
-  if (fileSize === 0) {
-    await discard("the source sent no bytes");
-    throw new ApiError("bad_gateway", "The source sent an empty file.", { source_url: "sent no bytes" });
   }
   return insertAsset(db, { ...draft, fileSize }).catch(async (error: unknown) => {
     await abandonObject(services, draft.storageKey, "the asset row could not be written");

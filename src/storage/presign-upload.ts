@@ -1,4 +1,4 @@
-import { amzDate, type Storage } from "./s3";
+import type { Storage } from "./s3";
 
 export interface PresignedRequest {
   url: string;
@@ -12,43 +12,32 @@ interface UploadSigning {
   now?: Date;
 }
 
-async function presignPutUrl(
-  storage: Storage,
-  url: URL,
-  headers: Record<string, string>,
-  options: UploadSigning,
-): Promise<string> {
-  url.searchParams.set("X-Amz-Expires", String(options.expiresIn));
-  const signed = await storage.client.sign(url.toString(), {
-    method: "PUT",
-    headers,
-    // aws4fetch leaves Content-Type unsigned by default; signing it pins what storage will accept.
-    aws: { signQuery: true, allHeaders: true, datetime: amzDate(options.now ?? new Date()) },
-  });
-  return signed.url;
-}
-
-/** A single PUT of the whole object; storage refuses it with any other Content-Type. */
+/**
+ * A single PUT of the whole object. Storage refuses it with any other Content-Type or
+ * Content-Length (SignatureDoesNotMatch), and once the key exists (`If-None-Match: *`, 412), so
+ * the URL cannot replace a completed asset or carry more bytes than were declared.
+ */
 export async function presignPut(
   storage: Storage,
   key: string,
-  contentType: string,
+  file: { contentType: string; size: number },
   options: UploadSigning,
 ): Promise<PresignedRequest> {
-  const headers = { "Content-Type": contentType };
-  return { url: await presignPutUrl(storage, new URL(storage.objectUrl(key)), headers, options), headers };
+  const headers = { "Content-Type": file.contentType, "Content-Length": String(file.size), "If-None-Match": "*" };
+  return { url: await storage.presign(key, {}, { method: "PUT", headers }, options), headers };
 }
 
-/** One UploadPart request of a multipart upload. */
-export async function presignUploadPart(
+/**
+ * One UploadPart request of a multipart upload, pinned to the part's exact size. (Conditional
+ * headers do not apply to parts; a part cannot outlive its upload, which complete or abort ends.)
+ */
+export function presignUploadPart(
   storage: Storage,
   key: string,
-  uploadId: string,
-  partNumber: number,
+  part: { uploadId: string; partNumber: number; size: number },
   options: UploadSigning,
 ): Promise<string> {
-  const url = new URL(storage.objectUrl(key));
-  url.searchParams.set("partNumber", String(partNumber));
-  url.searchParams.set("uploadId", uploadId);
-  return presignPutUrl(storage, url, {}, options);
+  const query = { partNumber: String(part.partNumber), uploadId: part.uploadId };
+  const headers = { "Content-Length": String(part.size) };
+  return storage.presign(key, query, { method: "PUT", headers }, options);
 }

@@ -2,7 +2,7 @@ import { AwsClient } from "aws4fetch";
 import type { Config } from "../config";
 import { ApiError } from "../errors";
 import { contentDisposition } from "./content-disposition";
-import { QuerySigner } from "./query-signer";
+import { QuerySigner, type SignedRequest } from "./query-signer";
 
 export interface ObjectHead {
   size: number;
@@ -91,12 +91,23 @@ export class Storage {
   }
 
   async presignGet(key: string, options: PresignOptions): Promise<string> {
-    const params: Record<string, string> = { "X-Amz-Expires": String(options.expiresIn) };
+    const query: Record<string, string> = {};
     if (options.disposition) {
-      params["response-content-disposition"] = contentDisposition(options.disposition, options.fileName ?? "file");
+      query["response-content-disposition"] = contentDisposition(options.disposition, options.fileName ?? "file");
     }
+    return this.presign(key, query, { method: "GET" }, options);
+  }
+
+  /** A presigned request on an object: `query` and the request's headers are part of the signature. */
+  presign(
+    key: string,
+    query: Record<string, string>,
+    request: SignedRequest,
+    options: { expiresIn: number; now?: Date },
+  ): Promise<string> {
     const target = { origin: this.origin, host: this.host, path: this.objectPath(key) };
-    return this.signer.presign(target, params, amzDate(options.now ?? new Date()));
+    const params = { ...query, "X-Amz-Expires": String(options.expiresIn) };
+    return this.signer.presign(target, params, amzDate(options.now ?? new Date()), request);
   }
 
   /** Signs and sends one request; streamed bodies pass a signal that lasts as long as their source. */

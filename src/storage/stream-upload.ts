@@ -8,19 +8,31 @@ export interface StreamUpload {
   /** The declared length, or null when the source did not say. */
   length: number | null;
   maxBytes: number;
+  /** The request field that carried the bytes, named by the 400 and 413 answers. */
+  field: string;
   /** Known lengths up to this go out as one streamed PUT; anything else goes in parts. */
   multipartThreshold: number;
   partSize: number;
-  /** Ends every request of the transfer, source and storage alike. */
-  signal: AbortSignal;
+  /** Ends every request of the transfer; without one each storage request has STORAGE_TIMEOUT_MS. */
+  signal?: AbortSignal;
   /** Told the multipart upload id as soon as it exists, so a failure can abort it. */
   onMultipartStarted?: (uploadId: string) => void;
 }
 
-const tooLarge = (limit: number) =>
-  new ApiError("payload_too_large", `The source is larger than the ${limit}-byte import limit (MAX_UPLOAD_BYTES).`, {
-    source_url: `sent more than ${limit} bytes`,
+/**
+ * The Worker holds one part in memory (and the request built from it): parts above this would
+ * not fit twice in a 128 MB isolate beside everything else. S3 and R2 accept parts from 5 MiB.
+ */
+export const MAX_STREAMED_PART_BYTES = 8 * 1024 * 1024;
+
+const tooLarge = (upload: StreamUpload) =>
+  new ApiError("payload_too_large", `Files are limited to ${upload.maxBytes} bytes (MAX_UPLOAD_BYTES).`, {
+    [upload.field]: `sent more than ${upload.maxBytes} bytes`,
   });
+
+/** No way in stores an empty file: it is refused before anything reaches storage. */
+export const emptyFile = (field: string) =>
+  new ApiError("invalid_request", "The file is empty.", { [field]: "has no bytes; a file needs at least one" });
 
 /** Streams a body of known length straight through: the Worker never holds more than a chunk. */
 async function putKnownLength(storage: Storage, body: ReadableStream<Uint8Array>, upload: StreamUpload) {
@@ -52,7 +64,7 @@ async function putKnownLength(storage: Storage, body: ReadableStream<Uint8Array>
  */
 async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, upload: StreamUpload) {
   const reader = body.getReader();
-  const buffer = new Uint8Array(upload.partSize);
+  const buffer = new Uint8Array(Math.min(upload.partSize, MAX_STREAMED_PART_BYTES));
   const parts: CompletedPart[] = [];
   let filled = 0;
   let total = 0;
@@ -63,7 +75,7 @@ async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, up
       upload.onMultipartStarted?.(uploadId);
     }
     const partNumber = parts.length + 1;
-    const etag = await uploadPart(storage, upload.key, uploadId, partNumber, buffer.slice(0, filled), upload.signal);
+    const etag = await uploadPart(storage, upload.key, uploadId, partNumber, buffer.subarray(0, filled), upload.signal);
     parts.push({ partNumber, etag });
     filled = 0;
   };
@@ -73,7 +85,7 @@ async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, up
     total += value.byteLength;
     if (total > upload.maxBytes) {
       await reader.cancel();
-      throw tooLarge(upload.maxBytes);
+      throw tooLarge(upload);
     }
     for (let offset = 0; offset < value.byteLength; ) {
       const taken = Math.min(value.byteLength - offset, buffer.byteLength - filled);
@@ -83,6 +95,7 @@ async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, up
       if (filled === buffer.byteLength) await flushPart();
     }
   }
+  if (total === 0) throw emptyFile(upload.field);
   if (uploadId === null) {
     await storage.put(upload.key, buffer.slice(0, filled).buffer, upload.contentType);
     return total;
@@ -102,7 +115,11 @@ export async function uploadStream(
 ): Promise<number> {
   if (upload.length !== null && upload.length > upload.maxBytes) {
     await body.cancel();
-    throw tooLarge(upload.maxBytes);
+    throw tooLarge(upload);
+  }
+  if (upload.length === 0) {
+    await body.cancel();
+    throw emptyFile(upload.field);
   }
   if (upload.length !== null && upload.length <= upload.multipartThreshold) {
     return putKnownLength(storage, body, upload);

@@ -19,10 +19,16 @@ describe("POST /api/v1/assets/uploads (single PUT)", () => {
       metadata: { seed: 3 },
       expires_at: null,
     });
-    expect(upload).toMatchObject({ strategy: "single", method: "PUT", headers: { "Content-Type": "image/png" } });
-    expect(new URL(upload.url).searchParams.get("X-Amz-SignedHeaders")).toBe("content-type;host");
-    expect(new URL(upload.url).searchParams.get("X-Amz-Expires")).toBe("3600");
-    expect(Date.parse(upload.expires_at) - Date.now()).toBeGreaterThan(3590 * 1000);
+    const headers = {
+      "Content-Type": "image/png",
+      "Content-Length": String(PNG_BYTES.byteLength),
+      "If-None-Match": "*",
+    };
+    expect(upload).toMatchObject({ strategy: "single", method: "PUT", headers });
+    const signedHeaders = "content-length;content-type;host;if-none-match";
+    expect(new URL(upload.url).searchParams.get("X-Amz-SignedHeaders")).toBe(signedHeaders);
+    expect(new URL(upload.url).searchParams.get("X-Amz-Expires")).toBe("900");
+    expect(Date.parse(upload.expires_at) - Date.now()).toBeGreaterThan(890 * 1000);
 
     const put = await putToStorage(upload.url, PNG_BYTES, upload.headers);
     expect(put.status).toBe(200);
@@ -57,7 +63,7 @@ describe("POST /api/v1/assets/uploads (single PUT)", () => {
     expect(error.message).toContain("complete");
   });
 
-  it("answers 409 with details when nothing was uploaded, or the wrong size, and recovers after a proper PUT", async () => {
+  it("answers 409 with details when nothing was uploaded, storage refuses the wrong size, and a proper PUT completes", async () => {
     const { key } = await createWorkspace();
     const { asset, upload } = await startUpload(key, pngUpload());
 
@@ -65,12 +71,10 @@ describe("POST /api/v1/assets/uploads (single PUT)", () => {
     expect(missing.status).toBe(409);
     expect((await json(missing)).error).toMatchObject({ code: "conflict", details: { file: expect.any(String) } });
 
-    await putToStorage(upload.url, PNG_BYTES.subarray(0, 10), upload.headers);
-    const wrongSize = await complete(key, asset.id);
-    expect(wrongSize.status).toBe(409);
-    expect((await json(wrongSize)).error.details).toEqual({
-      file_size: `declared ${PNG_BYTES.byteLength} bytes; storage holds 10`,
-    });
+    // The URL signs Content-Length: storage refuses another size, so nothing is stored.
+    const { "Content-Length": _declared, ...sent } = upload.headers;
+    expect((await putToStorage(upload.url, PNG_BYTES.subarray(0, 10), sent)).status).toBe(403);
+    expect((await complete(key, asset.id)).status).toBe(409);
     expect((await json(await api(`/api/v1/assets/${asset.id}`, withKey(key)))).data.status).toBe("pending");
 
     await putToStorage(upload.url, PNG_BYTES, upload.headers);

@@ -51,7 +51,9 @@ describe("POST /api/v1/assets", () => {
 
   it("strips path separators and control characters from file names and never uses them in keys", async () => {
     const { key, workspaceId } = await createWorkspace();
-    const asset = await uploadAsset(key, { fields: { file_name: "../../etc/\u0000pass\\wd\u001f.png" } });
+    // The key takes its name from file_name only when the field precedes the file.
+    const fields = { file_name: "../../etc/\u0000pass\\wd\u001f.png" };
+    const asset = await uploadAsset(key, { fields, fieldsFirst: true });
     expect(asset.file_name).toBe("....etcpasswd.png");
     expect(asset.storage_key).toBe(`${workspaceId}/${asset.id}/etcpasswd.png`);
   });

@@ -75,19 +75,19 @@ describe("multipart direct uploads", () => {
     expect((await json(await api(`/api/v1/assets/${asset.id}`, withKey(key)))).data.status).toBe("pending");
   });
 
-  it("answers 409 when the assembled file is not the declared size", async () => {
+  it("has storage refuse a part of another size, and answers 409 when storage lacks a part", async () => {
     const { key } = await createWorkspace();
     const size = 70 * KiB;
+    const bytes = sourceBytes(size);
     const { asset, upload } = await startVideo(key, size);
-    const short = upload.parts.map((part: { size: number }, index: number) =>
-      index === 2 ? { ...part, size: part.size - 100 } : part,
-    );
-    const parts = await putParts(short, sourceBytes(size));
-    const response = await complete(key, asset.id, { parts });
+    // Each part URL signs its part's Content-Length.
+    const short = await putToStorage(upload.parts[2].url, bytes.subarray(2 * PART_SIZE, size - 100));
+    expect(short.status).toBe(403);
+    const parts = await putParts(upload.parts.slice(0, 2), bytes);
+    const missing = { part_number: 3, etag: '"0123456789abcdef0123456789abcdef"' };
+    const response = await complete(key, asset.id, { parts: [...parts, missing] });
     expect(response.status).toBe(409);
-    expect((await json(response)).error.details).toEqual({
-      file_size: `declared ${size} bytes; storage holds ${size - 100}`,
-    });
+    expect((await json(response)).error.details).toMatchObject({ storage_code: "InvalidPart" });
   });
 });
 

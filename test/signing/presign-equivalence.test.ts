@@ -4,7 +4,7 @@ import type { Config } from "../../src/config";
 import { contentDisposition } from "../../src/storage/content-disposition";
 import { type PresignOptions, Storage } from "../../src/storage/s3";
 import { exampleConfig } from "../support/example-config";
-import { expectedSignature } from "../support/sigv4-reference";
+import { canonicalQuery, expectedSignature } from "../support/sigv4-reference";
 
 const r2 = exampleConfig();
 const configs: Config[] = [
@@ -53,8 +53,22 @@ async function signedByAwsClient(config: Config, key: string, options: PresignOp
   return (await client.sign(url.toString(), { method: "GET", aws: { signQuery: true, datetime } })).url;
 }
 
+/**
+ * aws4fetch signs the same canonical request but writes the URL back through URLSearchParams: its
+ * query is in insertion order with `+` for a space, which SigV4 forbids and some stores refuse
+ * (aws4fetch issue #83). So the URLs must agree with it on the signature and on every decoded
+ * parameter, and the query must be exactly the reference's canonical encoding plus the signature.
+ */
+function expectSameSigning(ours: string, theirs: string) {
+  const [url, reference] = [new URL(ours), new URL(theirs)];
+  expect(url.origin + url.pathname).toBe(reference.origin + reference.pathname);
+  expect(Object.fromEntries(url.searchParams)).toEqual(Object.fromEntries(reference.searchParams));
+  expect(url.search).toBe(`?${canonicalQuery(url)}&X-Amz-Signature=${url.searchParams.get("X-Amz-Signature")}`);
+  expect(url.search).not.toContain("+");
+}
+
 describe("presigned URLs", () => {
-  it("are byte-identical to aws4fetch's and match the SigV4 reference, for every shape, name and day", async () => {
+  it("sign as aws4fetch does, in SigV4's canonical encoding, and match the SigV4 reference, for every shape, name and day", async () => {
     let compared = 0;
     let referenced = 0;
     for (const config of configs) {
@@ -65,7 +79,7 @@ describe("presigned URLs", () => {
           for (const variant of variants) {
             const options = { ...variant, now };
             const url = await storage.presignGet(key, options);
-            expect(url).toBe(await signedByAwsClient(config, key, options));
+            expectSameSigning(url, await signedByAwsClient(config, key, options));
             const parsed = new URL(url);
             if (referenceSignsPath(parsed)) {
               expect(parsed.searchParams.get("X-Amz-Signature")).toBe(
@@ -90,6 +104,6 @@ describe("presigned URLs", () => {
     }));
     const urls = await Promise.all(jobs.map((job) => storage.presignGet(job.key, job.options)));
     const expected = await Promise.all(jobs.map((job) => signedByAwsClient(r2, job.key, job.options)));
-    expect(urls).toEqual(expected);
+    for (const [index, url] of urls.entries()) expectSameSigning(url, expected[index] ?? "");
   });
 });

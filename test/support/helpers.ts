@@ -47,6 +47,8 @@ export interface UploadOptions {
   fileName?: string;
   contentType?: string;
   fields?: Record<string, string>;
+  /** Sends the fields before the file, the recommended order (the default sends them after). */
+  fieldsFirst?: boolean;
 }
 
 export const PNG_BYTES = new Uint8Array([
@@ -59,11 +61,15 @@ export const PNG_BYTES = new Uint8Array([
 export function uploadForm(options: UploadOptions = {}): FormData {
   const form = new FormData();
   const bytes = options.bytes ?? PNG_BYTES;
+  const appendFields = () => {
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+  };
+  if (options.fieldsFirst) appendFields();
   form.append(
     "file",
     new File([bytes], options.fileName ?? "picture.png", { type: options.contentType ?? "image/png" }),
   );
-  for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+  if (!options.fieldsFirst) appendFields();
   return form;
 }
 

@@ -13,20 +13,34 @@ async function hmac(key: ArrayBuffer | Uint8Array, data: string): Promise<ArrayB
   return crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(data));
 }
 
-export async function expectedSignature(url: URL, secretKey: string): Promise<string> {
+/** The query as SigV4 canonicalises it: every name and value RFC 3986-encoded, sorted, no signature. */
+export function canonicalQuery(url: URL): string {
   const params = [...url.searchParams.entries()].filter(([name]) => name !== "X-Amz-Signature");
-  const canonicalQuery = params
-    .map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
-    // Names are unique here, so sorting whole pairs sorts by name (code-point order).
-    .sort()
-    .join("&");
+  return (
+    params
+      .map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
+      // Names are unique here, so sorting whole pairs sorts by name (code-point order).
+      .sort()
+      .join("&")
+  );
+}
+
+/** The signature a presigned URL must carry; `headers` are those the client sends (host is added). */
+export async function expectedSignature(
+  url: URL,
+  secretKey: string,
+  request: { method: string; headers: Record<string, string> } = { method: "GET", headers: {} },
+): Promise<string> {
+  const sent = new Map(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value.trim()]));
+  sent.set("host", url.host);
+  const signedHeaders = url.searchParams.get("X-Amz-SignedHeaders") ?? "";
+  const headerLines = signedHeaders.split(";").map((name) => `${name}:${sent.get(name) ?? ""}\n`);
   const canonicalRequest = [
-    "GET",
+    request.method,
     url.pathname,
-    canonicalQuery,
-    `host:${url.host}`,
-    "",
-    "host",
+    canonicalQuery(url),
+    headerLines.join(""),
+    signedHeaders,
     "UNSIGNED-PAYLOAD",
   ].join("\n");
   const amzDate = url.searchParams.get("X-Amz-Date") ?? "";

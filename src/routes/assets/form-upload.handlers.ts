@@ -1,11 +1,11 @@
-import type { RouteHandler } from "@hono/zod-openapi";
-import { toFormUploadInput } from "../../assets/api-fields";
+import type { Context } from "hono";
 import { formUpload } from "../../assets/form-upload";
 import { toApiAsset } from "../../assets/serialize";
+import { openUploadForm } from "../../http/upload-form";
 import type { AppEnv } from "../../types";
-import type * as routes from "./form-upload.routes";
 
-export const formUploadHandler: RouteHandler<typeof routes.formUpload, AppEnv> = async (c) => {
-  const row = await formUpload(c.var, c.var.workspaceId, toFormUploadInput(c.req.valid("form")));
+/** Not validated by hono: the body streams through `formUpload` instead of being parsed whole. */
+export const formUploadHandler = async (c: Context<AppEnv>) => {
+  const row = await formUpload(c.var, c.var.workspaceId, openUploadForm(c.req.raw, c.var.config));
   return c.json({ data: toApiAsset(row, c.var.storage) }, 201);
 };

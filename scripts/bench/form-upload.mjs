@@ -1,0 +1,159 @@
+// `npm run bench:upload`: sends one large multipart form upload (generated while it is sent,
+// never held in Node's memory) to a `wrangler dev` of the Worker and samples the runtime's memory
+// from /proc before and during it, and the same for a Worker that only reads the body and drops
+// it (scripts/bench/drain-worker.ts): the runtime's own cost of taking in a body, apart from ours.
+// Writes bench-upload.json and its section of BENCHMARKS.md.
+//   npm run bench:upload -- --mib=100 [--entry=path/to/other/src/index.ts --label=main]
+// Everything listens on 127.0.0.1 on ports the system reports free, and is stopped on exit.
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { parseArgs } from "node:util";
+import { startLocalS3 } from "../local-s3.mjs";
+import { killAll, startWrangler, stop } from "./processes.mjs";
+import { seed } from "./seed.mjs";
+import { writeUploadReport } from "./upload-report.mjs";
+import { memoryOf, workerdRoles } from "./workerd.mjs";
+
+const MiB = 1024 * 1024;
+const DATA = ".data/bench-upload";
+const STORAGE = {
+  STORAGE_REGION: "us-east-1",
+  STORAGE_BUCKET: "bench-uploads",
+  STORAGE_ACCESS_KEY_ID: "bench-access-key",
+  STORAGE_SECRET_KEY: "bench-secret-key",
+};
+const { values: args } = parseArgs({
+  options: {
+    mib: { type: "string", default: "100" },
+    entry: { type: "string" },
+    label: { type: "string", default: "this revision" },
+    out: { type: "string", default: "bench-upload.json" },
+    markdown: { type: "string", default: "BENCHMARKS.md" },
+  },
+});
+const fileBytes = Number(args.mib) * MiB;
+process.on("exit", killAll);
+setTimeout(() => {
+  console.error("bench:upload: gave up after 10 minutes");
+  process.exit(1);
+}, 600_000).unref();
+
+async function freePort() {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address();
+  server.close();
+  return port;
+}
+
+/** The multipart body, fields first, produced 1 MiB at a time as the connection takes it. */
+function formBody(boundary) {
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="provider"\r\n\r\nbench\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
+  const pieces = [Buffer.from(head), null, Buffer.from(`\r\n--${boundary}--\r\n`)];
+  const chunk = randomBytes(MiB);
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (pieces[0]) return controller.enqueue(pieces.shift());
+      if (sent < fileBytes) {
+        const size = Math.min(MiB, fileBytes - sent);
+        sent += size;
+        return controller.enqueue(chunk.subarray(0, size));
+      }
+      const tail = pieces.pop();
+      if (tail) controller.enqueue(tail);
+      else controller.close();
+    },
+  });
+}
+
+function sampler(pid) {
+  const samples = [];
+  const timer = setInterval(() => samples.push(memoryOf([pid])), 25);
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(memoryOf([pid]));
+      return {
+        rss: Math.max(...samples.map((sample) => sample.rss)),
+        anon: Math.max(...samples.map((sample) => sample.anon)),
+      };
+    },
+  };
+}
+
+mkdirSync(DATA, { recursive: true });
+const s3 = await startLocalS3({
+  port: await freePort(),
+  directory: `${DATA}/s3`,
+  bucket: STORAGE.STORAGE_BUCKET,
+  accessKeyId: STORAGE.STORAGE_ACCESS_KEY_ID,
+  secretAccessKey: STORAGE.STORAGE_SECRET_KEY,
+});
+const apiKey = `ak_${randomBytes(32).toString("base64url")}`;
+await seed({ persistTo: `${DATA}/d1`, count: 1, apiKey });
+/** Starts the Worker at `entry` (the service when undefined), uploads once, and samples its memory. */
+async function measure(entry) {
+  const { child, url } = await startWrangler({
+    entry,
+    port: 0,
+    persistTo: `${DATA}/d1`,
+    vars: {
+      ...STORAGE,
+      STORAGE_ENDPOINT: s3.endpoint,
+      ADMIN_TOKEN: `bench-${randomBytes(16).toString("hex")}`,
+      MAX_UPLOAD_BYTES: String(fileBytes + 16 * MiB),
+    },
+  });
+  try {
+    const { runtime } = workerdRoles(child.pid);
+    // A small request first, so the Worker's code is loaded before idle is measured.
+    await (await fetch(`${url}/health`)).arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const idle = memoryOf([runtime]);
+    const boundary = `bench-${randomBytes(8).toString("hex")}`;
+    const sampling = sampler(runtime);
+    const started = performance.now();
+    const response = await fetch(`${url}/api/v1/assets`, {
+      method: "POST",
+      headers: { "x-api-key": apiKey, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body: formBody(boundary),
+      duplex: "half",
+    });
+    const answer = await response.json();
+    const seconds = (performance.now() - started) / 1000;
+    const peak = sampling.stop();
+    if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${JSON.stringify(answer)}`);
+    return {
+      seconds: Number(seconds.toFixed(1)),
+      idle_rss_mib: Number((idle.rss / MiB).toFixed(1)),
+      peak_rss_mib: Number((peak.rss / MiB).toFixed(1)),
+      growth_rss_mib: Number(((peak.rss - idle.rss) / MiB).toFixed(1)),
+      growth_anon_mib: Number(((peak.anon - idle.anon) / MiB).toFixed(1)),
+    };
+  } finally {
+    await stop(child);
+  }
+}
+
+let result;
+try {
+  const floor = await measure(new URL("./drain-worker.ts", import.meta.url).pathname);
+  const upload = await measure(args.entry);
+  result = {
+    label: args.label,
+    file_mib: Number(args.mib),
+    date: new Date().toISOString(),
+    upload,
+    body_only: floor,
+    growth_over_body_only_mib: Number((upload.growth_rss_mib - floor.growth_rss_mib).toFixed(1)),
+  };
+} finally {
+  await s3.close();
+  rmSync(DATA, { recursive: true, force: true });
+}
+console.log(JSON.stringify(result));
+writeFileSync(args.out, `${JSON.stringify(result, null, 2)}\n`);
+if (args.markdown) writeUploadReport(result, args.markdown);

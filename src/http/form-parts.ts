@@ -1,0 +1,159 @@
+import Busboy, { type BusboyFileStream } from "@fastify/busboy";
+import type { FormPart, FormParts } from "../assets/form-parts";
+import { ApiError } from "../errors";
+
+export interface FormLimits {
+  /** The whole request body, framing and fields included. */
+  maxBodyBytes: number;
+  maxFieldBytes: number;
+  maxParts: number;
+}
+
+interface OpenFile {
+  chunks: Uint8Array[];
+  ended: boolean;
+}
+
+const badBody = (reason: string) =>
+  new ApiError("invalid_request", "The multipart body could not be read.", { body: reason });
+
+/**
+ * Reads a multipart/form-data body part by part with busboy, feeding it the next chunk of the
+ * request only when a caller asks for more: while a file part is being stored, the request is
+ * read as fast as storage takes it, so memory holds a chunk or two, never the body.
+ */
+export function readFormParts(request: Request, limits: FormLimits): FormParts {
+  const source = request.body?.getReader();
+  const ready: FormPart[] = [];
+  let file: OpenFile | null = null;
+  let failure: ApiError | null = null;
+  let received = 0;
+  let requestRead = false;
+  let parserDone = false;
+  const fail = (error: ApiError) => {
+    failure ??= error;
+  };
+  const stopOnFailure = () => {
+    if (failure) throw failure;
+  };
+
+  let parser: InstanceType<typeof Busboy>;
+  try {
+    parser = new Busboy({
+      headers: { "content-type": request.headers.get("Content-Type") ?? "" },
+      // Paths are kept so that sanitizeFileName, not the parser, decides what a name may hold.
+      preservePath: true,
+      limits: { fieldSize: limits.maxFieldBytes, parts: limits.maxParts },
+    });
+  } catch (error) {
+    throw badBody(error instanceof Error ? error.message : String(error));
+  }
+  const parsed = new Promise<void>((resolve) => {
+    const settle = () => {
+      parserDone = true;
+      resolve();
+    };
+    parser.on("finish", settle);
+    parser.on("error", (error: Error) => {
+      fail(badBody(error.message));
+      settle();
+    });
+  });
+  let ending: Promise<void> | null = null;
+  parser.on("partsLimit", () => fail(badBody(`has more than ${limits.maxParts} parts`)));
+  parser.on("field", (name, value, _nameTruncated, valueTruncated) => {
+    if (valueTruncated) {
+      fail(
+        new ApiError("payload_too_large", `Form fields are limited to ${limits.maxFieldBytes} bytes.`, {
+          [name]: `is longer than ${limits.maxFieldBytes} bytes`,
+        }),
+      );
+    }
+    ready.push({ kind: "field", name, value });
+  });
+  parser.on("file", (name, stream: BusboyFileStream, fileName, _encoding, contentType) => {
+    const current: OpenFile = { chunks: [], ended: false };
+    file = current;
+    stream.on("data", (chunk: Uint8Array) => current.chunks.push(chunk));
+    stream.on("end", () => {
+      current.ended = true;
+    });
+    stream.on("error", (error: Error) => fail(badBody(error.message)));
+    ready.push({ kind: "file", name, fileName, contentType, body: fileBody(current) });
+  });
+
+  /** Feeds one more chunk of the request to the parser, or tells it the request has ended. */
+  async function pump(): Promise<void> {
+    stopOnFailure();
+    if (!source || requestRead) {
+      requestRead = true;
+      if (!ending) {
+        parser.end();
+        ending = parsed;
+      }
+      await ending;
+      return stopOnFailure();
+    }
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await source.read();
+    } catch {
+      fail(badBody("the connection broke before the body was complete"));
+      return stopOnFailure();
+    }
+    if (next.done) {
+      requestRead = true;
+      return pump();
+    }
+    received += next.value.byteLength;
+    if (received > limits.maxBodyBytes) {
+      fail(
+        new ApiError("payload_too_large", `Files are limited to ${limits.maxBodyBytes} bytes with their fields.`, {
+          file: `the request body exceeds ${limits.maxBodyBytes} bytes`,
+        }),
+      );
+      await source.cancel().catch(() => {});
+      return stopOnFailure();
+    }
+    // A parser that failed may never call back: its failure ends the wait too.
+    await Promise.race([new Promise<void>((resolve) => parser.write(next.value, () => resolve())), parsed]);
+    stopOnFailure();
+  }
+
+  function fileBody(current: OpenFile): ReadableStream<Uint8Array> {
+    return new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          while (current.chunks.length === 0 && !current.ended) {
+            if (parserDone) throw badBody("ended inside the file part");
+            await pump();
+          }
+          const chunk = current.chunks.shift();
+          if (chunk) controller.enqueue(chunk);
+          else controller.close();
+        },
+        // A consumer that stops (the size limit, a storage failure) stops the request too.
+        cancel: () => source?.cancel().catch(() => {}),
+      },
+      { highWaterMark: 0 },
+    );
+  }
+
+  return {
+    async next() {
+      for (;;) {
+        const part = ready.shift();
+        if (part) return part;
+        stopOnFailure();
+        if (parserDone) return null;
+        // Callers read or cancel a file's body before asking for the next part; what is left is skipped.
+        if (file) file.chunks.length = 0;
+        await pump();
+      }
+    },
+    async cancel() {
+      await source?.cancel().catch(() => {});
+      parser.destroy();
+    },
+  };
+}
