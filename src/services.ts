@@ -1,4 +1,5 @@
 import { type Config, loadConfig } from "./config";
+import { type AssetCache, assetCache } from "./db/asset-cache";
 import { createDb, type Database } from "./db/client";
 import { ApiError } from "./errors";
 import { type Storage, storageFor } from "./storage/s3";
@@ -8,6 +9,8 @@ export interface Services {
   config: Config;
   db: Database;
   storage: Storage;
+  /** This isolate's cache of ready asset rows (tests pass their own, with their own clock). */
+  assetCache: AssetCache;
 }
 
 export type ServicesResult = { ok: true; services: Services } | { ok: false; problems: Record<string, string> };
@@ -16,7 +19,10 @@ export type ServicesResult = { ok: true; services: Services } | { ok: false; pro
 export function buildServices(env: Env, d1: D1Database | D1DatabaseSession): ServicesResult {
   const loaded = loadConfig(env);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  return { ok: true, services: { config: loaded.config, db: createDb(d1), storage: storageFor(loaded.config) } };
+  return {
+    ok: true,
+    services: { config: loaded.config, db: createDb(d1), storage: storageFor(loaded.config), assetCache },
+  };
 }
 
 /** Services for a request or an RPC call: a bad configuration is the service's fault, a 503. */

@@ -1,4 +1,5 @@
 import type { Config } from "./config";
+import type { AssetCache } from "./db/asset-cache";
 import type { Database } from "./db/client";
 import type { Storage } from "./storage/s3";
 
@@ -8,6 +9,7 @@ export interface AppEnv {
     config: Config;
     db: Database;
     storage: Storage;
+    assetCache: AssetCache;
     workspaceId: string;
   };
 }

@@ -7,9 +7,25 @@ import { memoryOf } from "./workerd.mjs";
 const MEMORY_SAMPLE_MS = 100;
 const MiB = 2 ** 20;
 
-/** One run of `scenario` ({ method, paths, body }); `paths` are used round-robin. */
-export async function runLoad({ base, scenario, headers, duration, connections, runtimePid }) {
+/** Requests every path once, untimed, so a `warm` scenario measures what isolate caches hold. */
+async function warmUp({ base, scenario, headers, connections }) {
   let next = 0;
+  const worker = async () => {
+    while (next < scenario.paths.length) {
+      const response = await fetch(`${base}${scenario.paths[next++]}`, { headers });
+      await response.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+}
+
+/**
+ * One run of `scenario` ({ method, paths, body, warm, fresh }); `paths` are used round-robin.
+ * `fresh` scenarios continue where their last run stopped, so no path repeats until all were used.
+ */
+export async function runLoad({ base, scenario, headers, duration, connections, runtimePid }) {
+  if (scenario.warm) await warmUp({ base, scenario, headers, connections });
+  let next = scenario.fresh ? (scenario.next ?? 0) : 0;
   const request = {
     method: scenario.method ?? "GET",
     headers: { ...headers, ...(scenario.body ? { "content-type": "application/json" } : {}) },
@@ -32,6 +48,7 @@ export async function runLoad({ base, scenario, headers, duration, connections, 
   });
   const result = await instance;
   clearInterval(sampler);
+  if (scenario.fresh) scenario.next = next;
   const after = memoryOf([runtimePid]);
   if (after.anon > peak.anon) peak = after;
   return {

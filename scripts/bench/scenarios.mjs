@@ -3,6 +3,8 @@
 import { assetAt } from "./seed.mjs";
 
 const SPREAD = 1000;
+// Ids for the cold scenarios, each asked for once: more than a run of them can reach.
+const COLD_IDS = 50_000;
 const LIMIT = 20;
 // Page 250 of 20 (offset 4,980) exists at every size, so it shows whether its cost grows with the table.
 const FIXED_PAGE = 250;
@@ -26,13 +28,21 @@ export function buildScenarios(count, ids, end) {
       paths: ["/api/v1/assets/not-an-asset-id"],
       expectStatus: 400,
     },
-    { name: "get", label: "get one asset", paths: spread.map((i) => `/api/v1/assets/${ids[i]}`), expectStatus: 200 },
+    {
+      name: "get",
+      label: "get one asset (warm ids: each requested once before the run)",
+      paths: spread.map((i) => `/api/v1/assets/${ids[i]}`),
+      expectStatus: 200,
+      warm: true,
+    },
     {
       name: "signed_url",
-      label: "signed URL for one asset",
+      label: "signed URL for one asset (warm ids)",
       paths: spread.map((i) => `/api/v1/assets/${ids[i]}/signed-url`),
       expectStatus: 200,
+      warm: true,
     },
+    ...coldScenarios(count, ids, spread),
     {
       name: "batch_sign_100",
       label: "batch signing of 100 (POST /api/v1/assets/signed-urls)",
@@ -87,6 +97,33 @@ export function buildScenarios(count, ids, end) {
       label: "filters type=image and agent_id=agent_7 together",
       paths: [list("type=image&agent_id=agent_7")],
       expectStatus: 200,
+    },
+  ];
+}
+
+/** get and signed URL for ids the Worker has never been asked for: every request reads D1. */
+function coldScenarios(count, ids, spread) {
+  const warm = new Set(spread);
+  const total = Math.min(count, COLD_IDS);
+  const cold = Array.from({ length: total }, (_, k) => Math.floor(((k + 0.25) * count) / total)).filter(
+    (i) => !warm.has(i),
+  );
+  // Alternate ids go to the two scenarios, so neither warms the other's.
+  const half = (parity) => cold.filter((_, n) => n % 2 === parity);
+  return [
+    {
+      name: "get_cold",
+      label: "get one asset (cold ids: never requested before)",
+      paths: half(0).map((i) => `/api/v1/assets/${ids[i]}`),
+      expectStatus: 200,
+      fresh: true,
+    },
+    {
+      name: "signed_url_cold",
+      label: "signed URL for one asset (cold ids)",
+      paths: half(1).map((i) => `/api/v1/assets/${ids[i]}/signed-url`),
+      expectStatus: 200,
+      fresh: true,
     },
   ];
 }

@@ -9,6 +9,8 @@ import type { Services } from "../services";
  */
 export async function bulkDelete(services: Services, workspaceId: string, filters: AssetFilters): Promise<number> {
   const deleted = await retireMatchingAssets(services.db, workspaceId, filters);
+  // Which ids went is unknown here, so every row of the workspace this isolate holds is dropped.
+  services.assetCache.forgetWorkspace(workspaceId);
   await flushDueDeletions(services, services.config.CLEANUP_BATCH_SIZE * 10, { workspaceId });
   return deleted;
 }

@@ -8,6 +8,16 @@ import { discardUpload } from "./discard-upload";
  * does not exist in this workspace (or another request deleted it first).
  */
 export async function deleteAsset(services: Services, workspaceId: string, id: string): Promise<AssetRow | null> {
+  try {
+    return await removeObjectAndRow(services, workspaceId, id);
+  } finally {
+    // Whatever happened, this isolate re-reads the asset next time: it may hold a row that is gone,
+    // removed just now or by another isolate (then this delete answered 404 and reads must agree).
+    services.assetCache.forgetAsset(workspaceId, id);
+  }
+}
+
+async function removeObjectAndRow(services: Services, workspaceId: string, id: string): Promise<AssetRow | null> {
   const { db, storage } = services;
   const row = await findAsset(db, workspaceId, id);
   if (!row) return null;

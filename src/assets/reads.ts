@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { ListedAssetSchema, ListQuery } from "../contract/assets.schemas";
 import { findAsset, findAssetsByIds, listAssets } from "../db/assets";
+import type { AssetRow } from "../db/schema";
 import { ApiError, assetNotFound } from "../errors";
 import type { Services } from "../services";
 import { toAssetFilters } from "./api-fields";
@@ -8,10 +9,17 @@ import { listPagination } from "./list-query";
 import { toApiAsset } from "./serialize";
 import { type SignRequest, signAsset } from "./signing";
 
-/** The asset's row, or the one not-found error when this workspace has no such asset. */
-export async function requireAsset({ db }: Services, workspaceId: string, id: string) {
+/**
+ * The asset's row, or the one not-found error when this workspace has no such asset. Ready rows
+ * come from the isolate's cache when warm (db/asset-cache.ts bounds how stale they can be).
+ */
+export async function requireAsset({ db, assetCache }: Services, workspaceId: string, id: string) {
+  const cached = assetCache.get(workspaceId, id);
+  if (cached) return cached;
+  const stamp = assetCache.stamp();
   const row = await findAsset(db, workspaceId, id);
   if (!row) throw assetNotFound();
+  assetCache.set(row, stamp);
   return row;
 }
 
@@ -63,16 +71,35 @@ export type BatchItem =
   | { id: string; url: string; expires_at: string }
   | { id: string; error: { code: string; message: string } };
 
+/** The rows of these ids: cached ones from the isolate's cache, the rest with one query (none if all are warm). */
+async function findRows({ db, assetCache }: Services, workspaceId: string, ids: readonly string[]) {
+  const rows = new Map<string, AssetRow>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const cached = assetCache.get(workspaceId, id);
+    if (cached) rows.set(id, cached);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return rows;
+  const stamp = assetCache.stamp();
+  for (const row of await findAssetsByIds(db, workspaceId, missing)) {
+    rows.set(row.id, row);
+    assetCache.set(row, stamp);
+  }
+  return rows;
+}
+
 /**
- * Signs many assets with one database query, answering in input order. An asset that cannot be
+ * Signs many assets with at most one database query, answering in input order. An asset that cannot be
  * signed (unknown, another workspace's, or refused by signAsset) becomes that item's error alone.
  */
 export async function signAssetBatch(
-  { config, db, storage }: Services,
+  services: Services,
   workspaceId: string,
   { ids, ...request }: SignRequest & { ids: readonly string[] },
 ): Promise<BatchItem[]> {
-  const rows = new Map((await findAssetsByIds(db, workspaceId, ids)).map((row) => [row.id, row]));
+  const { config, storage } = services;
+  const rows = await findRows(services, workspaceId, ids);
   return Promise.all(
     ids.map(async (id): Promise<BatchItem> => {
       const row = rows.get(id);

@@ -9,10 +9,11 @@ import type { AppEnv } from "../types";
  */
 export const requestServices = createMiddleware<AppEnv>(async (c, next) => {
   const session = openSession(c.env.DB, c.req.header(BOOKMARK_HEADER));
-  const { config, db, storage } = createServices(c.env, session);
+  const { config, db, storage, assetCache } = createServices(c.env, session);
   c.set("config", config);
   c.set("db", db);
   c.set("storage", storage);
+  c.set("assetCache", assetCache);
   await next();
   const bookmark = session.getBookmark();
   if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
