@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "./client";
 
 const HOUR_MS = 3_600_000;
@@ -7,21 +7,15 @@ const HOUR_MS = 3_600_000;
 export type DeepPageStart = { found: true; createdBefore: string; skip: number } | { found: false; total: number };
 
 /**
- * Places row `offset` of a workspace's unfiltered, newest-first listing from its hourly counts:
- * the visible rows of every later hour are summed (ready assets, minus those already expired and
- * not yet removed by the cleanup job), and the walk starts at the end of the hour that holds the
- * row. So a page in the middle of a million assets steps over at most one hour's rows, not half
- * a million. When `offset` is past the end, `total` says how many rows there are.
+ * One statement that places row `offset` of a workspace's unfiltered, newest-first listing from
+ * its hourly counts: the visible rows of every later hour are summed (ready assets, minus those
+ * already expired and not yet removed by the cleanup job), and the hour that holds the row is
+ * returned with the number of rows newer than it, and the workspace's total.
  */
-export async function locateDeepPage(
-  db: Database,
-  workspaceId: string,
-  offset: number,
-  now = new Date(),
-): Promise<DeepPageStart> {
+export function deepPageQuery(workspaceId: string, offset: number, now: Date): SQL {
   // The unary pluses keep the expired-row count on the partial expires_at index: those rows are few,
   // where the workspace's own indexes would walk every asset it has.
-  const [row] = await db.all<{ total: number | null; hour: string | null; newer: number | null }>(sql`
+  return sql`
     WITH expired AS (
       SELECT substr(created_at, 1, 13) AS hour, count(*) AS n FROM assets
       WHERE expires_at <= ${now.toISOString()} AND +workspace_id = ${workspaceId} AND +status = 'ready'
@@ -37,7 +31,23 @@ export async function locateDeepPage(
     FROM (SELECT sum(n) AS total FROM visible) AS totals
     LEFT JOIN (
       SELECT hour, through - n AS newer FROM running WHERE through > ${offset} ORDER BY hour DESC LIMIT 1
-    ) AS start`);
+    ) AS start`;
+}
+
+/**
+ * Where page-number listing should start walking to reach `offset`: at the end of the hour that
+ * holds the row, so a page in the middle of a million assets steps over at most one hour's rows,
+ * not half a million. When `offset` is past the end, `total` says how many rows there are.
+ */
+export async function locateDeepPage(
+  db: Database,
+  workspaceId: string,
+  offset: number,
+  now = new Date(),
+): Promise<DeepPageStart> {
+  const [row] = await db.all<{ total: number | null; hour: string | null; newer: number | null }>(
+    deepPageQuery(workspaceId, offset, now),
+  );
   if (!row?.hour || row.newer === null) return { found: false, total: row?.total ?? 0 };
   const hourEnd = new Date(Date.parse(`${row.hour}:00:00.000Z`) + HOUR_MS).toISOString();
   return { found: true, createdBefore: hourEnd, skip: offset - row.newer };
