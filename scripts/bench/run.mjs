@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "8" },
     rounds: { type: "string", default: "8" },
     connections: { type: "string", default: "4" },
-    "max-minutes": { type: "string", default: "25" },
+    "max-minutes": { type: "string", default: "45" },
     out: { type: "string", default: "bench-results.json" },
     markdown: { type: "string", default: "BENCHMARKS.md" },
     // A comma-separated subset of scenario names, to look at a few quickly.

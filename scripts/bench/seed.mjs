@@ -60,6 +60,12 @@ export async function seed({ persistTo, count, apiKey }) {
   }
 
   const db = new DatabaseSync(d1File(persistTo));
+  // The migrations' indexes are dropped and built again after the rows: one sorted build per
+  // index is many times faster than a million inserts into each. The result is the same file.
+  db.exec("PRAGMA cache_size = -1000000");
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'assets' AND sql IS NOT NULL")
+    .all();
   const insert = db.prepare(
     `INSERT INTO assets (id, workspace_id, execution_id, agent_id, type, provider, file_name, file_size,
        content_type, storage_key, metadata, created_at, model, prompt, config, updated_at, created_by_id)
@@ -67,6 +73,7 @@ export async function seed({ persistTo, count, apiKey }) {
   );
   const keyId = KSUID.randomSync().string;
   db.exec("BEGIN");
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
   for (let i = 0; i < count; i++) {
     const asset = assetAt(i, count, end);
     const id = ids[i];
@@ -101,7 +108,9 @@ export async function seed({ persistTo, count, apiKey }) {
     apiKey.slice(0, 11),
     new Date().toISOString(),
   );
+  for (const index of indexes) db.exec(index.sql);
   db.exec("COMMIT");
+  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   const inserted = performance.now();
   const storage = storageBytes(db, count);
   db.close();
