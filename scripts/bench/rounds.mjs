@@ -78,6 +78,11 @@ export async function loadAll(instances, { duration, rounds, connections }) {
         );
       }
     }
-    return { count: instance.count, seed_seconds: instance.seeded.seconds, scenarios };
+    return {
+      count: instance.count,
+      seed_seconds: instance.seeded.seconds,
+      storage: instance.seeded.storage,
+      scenarios,
+    };
   });
 }

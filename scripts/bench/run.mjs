@@ -16,11 +16,10 @@ import { writeReport } from "./report.mjs";
 import { loadAll, log } from "./rounds.mjs";
 import { buildScenarios } from "./scenarios.mjs";
 import { seed } from "./seed.mjs";
+import { capacity } from "./storage-report.mjs";
 import { evaluateTargets } from "./targets.mjs";
 import { workerdRoles } from "./workerd.mjs";
 
-const WORKER_PORT = 8797;
-const S3_PORT = 9197;
 const DATA = ".data/bench";
 const STORAGE = {
   STORAGE_REGION: "us-east-1",
@@ -35,7 +34,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "8" },
     rounds: { type: "string", default: "8" },
     connections: { type: "string", default: "4" },
-    "max-minutes": { type: "string", default: "15" },
+    "max-minutes": { type: "string", default: "45" },
     out: { type: "string", default: "bench-results.json" },
     markdown: { type: "string", default: "BENCHMARKS.md" },
     // A comma-separated subset of scenario names, to look at a few quickly.
@@ -112,24 +111,23 @@ const results = {
 results.settings = { sizes, duration_s: duration, rounds, connections };
 
 log("signing costs inside the Workers runtime");
-results.worker_crypto = await measureWorkerCrypto({ port: WORKER_PORT });
+results.worker_crypto = await measureWorkerCrypto({ port: 0 });
 log(`per operation (us): ${JSON.stringify(results.worker_crypto.per_operation_us)}`);
 log("signing costs in Node");
 results.node_presign = nodePresign();
 log(`per operation (us): ${JSON.stringify(results.node_presign.per_operation_us)}`);
 
 s3 = await startLocalS3({
-  port: S3_PORT,
+  port: 0,
   directory: `${DATA}/s3`,
   bucket: STORAGE.STORAGE_BUCKET,
   accessKeyId: STORAGE.STORAGE_ACCESS_KEY_ID,
   secretAccessKey: STORAGE.STORAGE_SECRET_KEY,
 });
-// The first Worker gets the bench's fixed port, the others ports the system reports free.
+// Every server listens on a port the system reports free, so runs can overlap with other work.
 const instances = [];
 try {
-  for (const [index, count] of sizes.entries())
-    instances.push(await startInstance(count, index === 0 ? WORKER_PORT : 0));
+  for (const count of sizes) instances.push(await startInstance(count, 0));
   results.sizes = await loadAll(instances, { duration, rounds, connections });
 } finally {
   for (const instance of instances) {
@@ -143,6 +141,7 @@ try {
 results.machine.load_average_at_end = os.loadavg().map((value) => Number(value.toFixed(2)));
 results.total_seconds = Number(((performance.now() - started) / 1000).toFixed(1));
 results.targets = evaluateTargets(results);
+results.capacity = capacity(results);
 writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
 if (args.markdown) writeReport(results, args.markdown);
 // Both files are committed, and the project formats JSON and Markdown with Biome.

@@ -92,12 +92,8 @@ export function buildScenarios(count, ids, end) {
       paths: [list(`created_before=${createdAt(at(0.5))}`)],
       expectStatus: 200,
     },
-    {
-      name: "filter_type_agent",
-      label: "filters type=image and agent_id=agent_7 together",
-      paths: [list("type=image&agent_id=agent_7")],
-      expectStatus: 200,
-    },
+    { name: "filter_model", label: "filter model=flux-pro", paths: [list("model=flux-pro")], expectStatus: 200 },
+    ...pairScenarios(count, end, spread, list, createdAt(at(0.25)), createdAt(at(0.75))),
   ];
 }
 
@@ -126,4 +122,36 @@ function coldScenarios(count, ids, spread) {
       fresh: true,
     },
   ];
+}
+
+/** The filters, as the query each adds for row `i`; pairs take both values from one row, so they match. */
+function filterQueries(count, end, after, before) {
+  const row = (i) => assetAt(i, count, end);
+  return [
+    ["type", (i) => `type=${row(i).type}`],
+    ["provider", (i) => `provider=${row(i).provider}`],
+    ["model", (i) => `model=${row(i).model}`],
+    ["agent_id", (i) => `agent_id=${row(i).agentId}`],
+    ["execution_id", (i) => `execution_id=${row(i).executionId}`],
+    ["dates", () => `created_after=${after}&created_before=${before}`],
+  ];
+}
+
+/**
+ * Every pair of filters, from the values of one row (row 7: agent_7, audio, elevenlabs,
+ * imagen-4), or of 100 rows spread over the table when the pair includes execution_id.
+ */
+function pairScenarios(count, end, spread, list, after, before) {
+  const filters = filterQueries(count, end, after, before);
+  const pairs = filters.flatMap((first, i) => filters.slice(i + 1).map((second) => [first, second]));
+  return pairs.map(([[firstName, first], [secondName, second]]) => {
+    const rows = firstName === "execution_id" || secondName === "execution_id" ? spread.slice(0, 100) : [7];
+    return {
+      name: `pair_${firstName}_${secondName}`,
+      label: `filters ${firstName} and ${secondName} together`,
+      paths: rows.map((i) => list(`${first(i)}&${second(i)}`)),
+      expectStatus: 200,
+      pair: true,
+    };
+  });
 }

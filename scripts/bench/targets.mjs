@@ -4,6 +4,7 @@ const GET_ONE_SHARE = 0.7;
 const SIGNING_OVER_FLOOR = 4;
 const LATENCY_GROWTH = 1.5;
 const MEMORY_GROWTH = 1.25;
+const DEEP_PAGE_OVER_FIRST = 4;
 
 const LISTINGS = [
   ["list_cursor_deep", "cursor listing"],
@@ -13,6 +14,7 @@ const LISTINGS = [
   ["filter_agent_id", "filter agent_id"],
   ["filter_created_after", "filter created_after"],
   ["filter_created_before", "filter created_before"],
+  ["filter_model", "filter model"],
 ];
 const PAGE_LISTINGS = [
   ["list_first_page", "page-number listing, first page (meta.total)"],
@@ -70,7 +72,11 @@ export function evaluateTargets(results) {
     ),
   );
 
-  for (const [name, label] of [...LISTINGS, ...PAGE_LISTINGS]) {
+  // Every pair of filters the scenarios define (scenarios.mjs), in their order.
+  const pairs = Object.keys(small?.scenarios ?? {})
+    .filter((name) => name.startsWith("pair_"))
+    .map((name) => [name, small.scenarios[name].label]);
+  for (const [name, label] of [...LISTINGS, ...pairs, ...PAGE_LISTINGS]) {
     const before = scenario(small, name);
     const after = scenario(large, name);
     if (!before || !after) {
@@ -88,6 +94,21 @@ export function evaluateTargets(results) {
       ),
     );
   }
+
+  const deepest = large ?? small;
+  const first = scenario(deepest, "list_first_page");
+  const middle = scenario(deepest, "list_page_middle");
+  targets.push(
+    target(
+      `page-number listing in the middle of ${deepest?.count} assets: p50 / first page's p50`,
+      "<=",
+      DEEP_PAGE_OVER_FIRST,
+      first && middle ? fixed(middle.latency_ms.p50 / first.latency_ms.p50) : null,
+      first && middle
+        ? `${first.latency_ms.p50} ms -> ${middle.latency_ms.p50} ms (p99 ${middle.latency_ms.p99} ms)`
+        : "not measured",
+    ),
+  );
 
   if (large) {
     const growths = Object.keys(small.scenarios)

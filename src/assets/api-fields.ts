@@ -15,6 +15,7 @@ export function toAssetFilters(query: z.infer<typeof ListFilters>): AssetFilters
     provider: query.provider,
     executionId: query.execution_id,
     agentId: query.agent_id,
+    model: query.model,
     createdAfter: query.created_after ? new Date(query.created_after) : undefined,
     createdBefore: query.created_before ? new Date(query.created_before) : undefined,
   };

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { assetStatuses, assetTypes } from "../db/schema";
+import { decodeCursor } from "../db/list-cursor";
 import { isKsuid } from "../ids";
 import { DispositionField, Label } from "./fields";
 import { ExpiresInQuery } from "./signing.schemas";
@@ -32,6 +33,7 @@ export const ListFilters = z.object({
   provider: Label.optional().openapi({ example: "fal" }),
   execution_id: Label.optional().openapi({ example: "exec_42" }),
   agent_id: Label.optional().openapi({ example: "agent_7" }),
+  model: Label.optional().openapi({ example: "flux-pro" }),
   created_after: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-11-01T00:00:00Z" }),
   created_before: z.iso.datetime({ offset: true }).optional().openapi({ example: "2026-12-01T00:00:00Z" }),
 });
@@ -41,9 +43,9 @@ export const ListQuery = ListFilters.extend({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
   cursor: z
     .string()
-    .refine(isKsuid, "must be a next_cursor value from a previous page")
+    .refine((value) => decodeCursor(value) !== null, "must be a next_cursor value from a previous page")
     .optional()
-    .openapi({ example: "2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT" }),
+    .openapi({ example: "1764397144403.2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT" }),
   include: z
     .enum(["signed_url"])
     .optional()

@@ -1,17 +1,13 @@
-import { and, count, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import { lowestIdAt } from "../ids";
+import { and, count, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./client";
-import { type AssetRow, type AssetType, assets, type NewAssetRow } from "./schema";
+import { locateDeepPage } from "./deep-page";
+import { decodeCursor, encodeCursor } from "./list-cursor";
+import { type AssetFilters, filterConditions, hasNoFilters } from "./list-filters";
+import { type AssetRow, assets, type NewAssetRow } from "./schema";
 
-export interface AssetFilters {
-  type?: AssetType;
-  provider?: string;
-  executionId?: string;
-  agentId?: string;
-  createdAfter?: Date;
-  createdBefore?: Date;
-}
+export { type AssetFilters, filterConditions } from "./list-filters";
 
+/** `cursor` is a `next_cursor` value (see list-cursor.ts), validated where it came in. */
 export type Pagination = { limit: number } & ({ cursor: string } | { page: number });
 
 /**
@@ -20,6 +16,12 @@ export type Pagination = { limit: number } & ({ cursor: string } | { page: numbe
  */
 export const COUNT_LIMIT = 10_000;
 
+/**
+ * Unfiltered page-number listings this deep are placed through the hourly counts (deep-page.ts)
+ * instead of stepping over every earlier row; shallower pages step, which is cheaper there.
+ */
+export const DEEP_PAGE_OFFSET = 2_000;
+
 export interface AssetPage {
   rows: AssetRow[];
   total: number;
@@ -27,8 +29,12 @@ export interface AssetPage {
   nextCursor: string | null;
 }
 
+/** `updated_at` starts as the creation time unless the caller sets it. */
 export async function insertAsset(db: Database, row: NewAssetRow): Promise<AssetRow> {
-  const [inserted] = await db.insert(assets).values(row).returning();
+  const [inserted] = await db
+    .insert(assets)
+    .values({ ...row, updatedAt: row.updatedAt ?? row.createdAt })
+    .returning();
   return inserted as AssetRow;
 }
 
@@ -69,39 +75,24 @@ export async function removeAsset(db: Database, workspaceId: string, id: string)
   return removed.length > 0;
 }
 
-const nextSecond = (date: Date) => new Date(date.getTime() + 1000);
-
-export function filterConditions(workspaceId: string, filters: AssetFilters): SQL[] {
-  const conditions: SQL[] = [eq(assets.workspaceId, workspaceId)];
-  const push = (condition: SQL | undefined) => condition && conditions.push(condition);
-  if (filters.type) conditions.push(eq(assets.type, filters.type));
-  if (filters.provider) conditions.push(eq(assets.provider, filters.provider));
-  if (filters.executionId) conditions.push(eq(assets.executionId, filters.executionId));
-  if (filters.agentId) conditions.push(eq(assets.agentId, filters.agentId));
-  // The id bounds narrow the index range by second. created_at keeps millisecond precision but
-  // lives in the table, so it is consulted only inside the boundary second: for every other row
-  // the id alone decides, and counting needs no table lookups.
-  if (filters.createdAfter) {
-    conditions.push(gte(assets.id, lowestIdAt(filters.createdAfter)));
-    const wholeSeconds = gte(assets.id, lowestIdAt(nextSecond(filters.createdAfter)));
-    push(or(wholeSeconds, gte(assets.createdAt, filters.createdAfter.toISOString())));
-  }
-  if (filters.createdBefore) {
-    conditions.push(lt(assets.id, lowestIdAt(nextSecond(filters.createdBefore))));
-    const wholeSeconds = lt(assets.id, lowestIdAt(filters.createdBefore));
-    push(or(wholeSeconds, lt(assets.createdAt, filters.createdBefore.toISOString())));
-  }
-  return conditions;
-}
-
 /** Only finished, unexpired assets are listed; `status` follows the workspace in every list index. */
 export function listConditions(workspaceId: string, filters: AssetFilters, now = new Date()): SQL[] {
   return [...filterConditions(workspaceId, filters), eq(assets.status, "ready"), notExpired(now)];
 }
 
+const newestFirst = [desc(assets.createdAt), desc(assets.id)];
+
+function cursorCondition(cursor: string): SQL {
+  const position = decodeCursor(cursor);
+  if (!position) throw new TypeError("listQueries takes a cursor that was validated as a next_cursor value");
+  // A row value: SQLite seeks straight to this place in the (created_at, id) index order.
+  return sql`(${assets.createdAt}, ${assets.id}) < (${position.createdAt}, ${position.id})`;
+}
+
 /**
- * The two statements of a listing, built here so tests can check their query plans:
- * one page newest first (keyset or OFFSET), and the matching rows counted up to a bound.
+ * The two statements of a listing, built here so tests can check their query plans: one page
+ * newest first (keyset or OFFSET), and the matching rows counted up to a bound. `start` places a
+ * deep page: the walk begins below `createdBefore` and skips `skip` rows instead of the offset.
  */
 export function listQueries(
   db: Database,
@@ -109,27 +100,33 @@ export function listQueries(
   filters: AssetFilters,
   pagination: Pagination,
   countLimit = COUNT_LIMIT,
+  start?: { createdBefore: string; skip: number },
 ) {
   const conditions = listConditions(workspaceId, filters);
-  const pageConditions = "cursor" in pagination ? [...conditions, lt(assets.id, pagination.cursor)] : conditions;
   const offset = "page" in pagination ? (pagination.page - 1) * pagination.limit : 0;
   // Past the end of the page, so total_pages stays ahead of the page while more rows exist.
   const countCap = offset + pagination.limit + countLimit;
+  if (start) conditions.push(lt(assets.createdAt, start.createdBefore));
+  const pageConditions = "cursor" in pagination ? [...conditions, cursorCondition(pagination.cursor)] : conditions;
+  const skip = start?.skip ?? offset;
   const page = db
     .select()
     .from(assets)
     .where(and(...pageConditions))
-    .orderBy(desc(assets.id))
+    .orderBy(...newestFirst)
     .limit(pagination.limit + 1)
-    .offset(offset);
+    .offset(skip);
+  // A placed deep page counts from its own position: the `offset` rows before it are known to exist.
+  const known = start ? offset : 0;
   const matching = db
     .select({ one: sql`1` })
     .from(assets)
     .where(and(...conditions))
-    .limit(countCap + 1)
+    .limit(countCap - known + 1)
+    .offset(start ? skip : 0)
     .as("matching");
   const total = db.select({ total: count() }).from(matching);
-  return { page, total, countCap };
+  return { page, total, countCap, counted: (rows: number) => known + rows };
 }
 
 export async function listAssets(
@@ -138,17 +135,26 @@ export async function listAssets(
   filters: AssetFilters,
   pagination: Pagination,
   countLimit = COUNT_LIMIT,
+  deepPageOffset = DEEP_PAGE_OFFSET,
 ): Promise<AssetPage> {
-  const { page, total, countCap } = listQueries(db, workspaceId, filters, pagination, countLimit);
+  const offset = "page" in pagination ? (pagination.page - 1) * pagination.limit : 0;
+  let start: { createdBefore: string; skip: number } | undefined;
+  if (offset > 0 && offset >= deepPageOffset && hasNoFilters(filters)) {
+    const located = await locateDeepPage(db, workspaceId, offset);
+    if (!located.found) return { rows: [], total: located.total, totalExact: true, nextCursor: null };
+    start = located;
+  }
+  const { page, total, countCap, counted } = listQueries(db, workspaceId, filters, pagination, countLimit, start);
   // One round trip to D1 for both statements.
-  const [rows, [counted]] = await db.batch([page, total]);
+  const [rows, [countedRows]] = await db.batch([page, total]);
   const hasMore = rows.length > pagination.limit;
   const pageRows = hasMore ? rows.slice(0, pagination.limit) : rows;
-  const matched = counted?.total ?? 0;
+  const matched = counted(countedRows?.total ?? 0);
+  const last = pageRows.at(-1);
   return {
     rows: pageRows,
     total: Math.min(matched, countCap),
     totalExact: matched <= countCap,
-    nextCursor: hasMore ? (pageRows.at(-1)?.id ?? null) : null,
+    nextCursor: hasMore && last ? encodeCursor(last) : null,
   };
 }

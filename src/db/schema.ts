@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const assetTypes = ["audio", "image", "video"] as const;
 export type AssetType = (typeof assetTypes)[number];
@@ -7,9 +7,13 @@ export type AssetType = (typeof assetTypes)[number];
 export const assetStatuses = ["pending", "ready"] as const;
 export type AssetStatus = (typeof assetStatuses)[number];
 
-// Every listing is "one workspace, ready assets, optionally one filter, newest first". KSUIDs
-// sort by creation time, so `id` follows the equality columns: SQLite walks the index backwards
-// and never sorts. The trailing `expires_at` lets counts skip expired rows from the index alone.
+// Every listing is "one workspace, ready assets, at most a few filters, newest first" in the order
+// (created_at, id). Each index puts its equality columns first and then that order, so SQLite walks
+// it backwards and never sorts; `expires_at` follows, so counts skip expired rows from the index alone.
+// Two filters together seek one index: the pair indexes serve the low-cardinality pairs (type,
+// provider, model), whose matches are sparse in either single index; agent and execution indexes
+// are selective enough to lead, and carry the other filter columns so second filters and counts are
+// checked from the index without reading the table. db/assets.ts picks the index for each listing.
 export const assets = sqliteTable(
   "assets",
   {
@@ -30,29 +34,50 @@ export const assets = sqliteTable(
     // While a multipart upload is pending: its S3 upload id and the part size it was planned with.
     uploadId: text("upload_id"),
     partSize: integer("part_size"),
+    // The generation that produced the asset: model name, prompt text and settings (a JSON object).
+    model: text("model"),
+    prompt: text("prompt"),
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>(),
+    // Set on insert and whenever the status changes (rows are otherwise immutable).
+    updatedAt: text("updated_at"),
+    // The API key that created the asset.
+    createdById: text("created_by_id"),
   },
-  (table) => [
-    index("assets_workspace_id_idx").on(table.workspaceId, table.status, table.id, table.expiresAt),
-    index("assets_workspace_type_idx").on(table.workspaceId, table.status, table.type, table.id, table.expiresAt),
-    index("assets_workspace_provider_idx").on(
-      table.workspaceId,
-      table.status,
-      table.provider,
-      table.id,
-      table.expiresAt,
-    ),
-    index("assets_workspace_execution_idx").on(
-      table.workspaceId,
-      table.status,
-      table.executionId,
-      table.id,
-      table.expiresAt,
-    ),
-    index("assets_workspace_agent_idx").on(table.workspaceId, table.status, table.agentId, table.id, table.expiresAt),
-    // The cleanup job's scans: assets past their expiry, and uploads left pending.
-    index("assets_expires_at_idx").on(table.expiresAt).where(sql`${table.expiresAt} IS NOT NULL`),
-    index("assets_pending_created_idx").on(table.createdAt).where(sql`${table.status} = 'pending'`),
-  ],
+  (table) => {
+    const order = [table.createdAt, table.id, table.expiresAt] as const;
+    const scope = [table.workspaceId, table.status] as const;
+    const filters = [table.type, table.provider, table.model] as const;
+    return [
+      index("assets_workspace_created_idx").on(...scope, ...order),
+      index("assets_workspace_type_idx").on(...scope, table.type, ...order),
+      index("assets_workspace_provider_idx").on(...scope, table.provider, ...order),
+      index("assets_workspace_model_idx").on(...scope, table.model, ...order),
+      index("assets_workspace_agent_idx").on(...scope, table.agentId, ...order, ...filters),
+      index("assets_workspace_execution_idx").on(...scope, table.executionId, ...order, ...filters, table.agentId),
+      index("assets_workspace_type_provider_idx").on(...scope, table.type, table.provider, ...order),
+      index("assets_workspace_type_model_idx").on(...scope, table.type, table.model, ...order),
+      index("assets_workspace_provider_model_idx").on(...scope, table.provider, table.model, ...order),
+      // The cleanup job's scans: assets past their expiry, and uploads left pending.
+      index("assets_expires_at_idx").on(table.expiresAt).where(sql`${table.expiresAt} IS NOT NULL`),
+      index("assets_pending_created_idx").on(table.createdAt).where(sql`${table.status} = 'pending'`),
+    ];
+  },
+);
+
+/**
+ * How many ready assets each workspace holds per hour of `created_at` (the first 13 characters,
+ * `2026-11-29T06`), kept by triggers on `assets` (see the migration that creates this table).
+ * A page number deep in a workspace is found by summing these instead of stepping over every
+ * earlier row: see db/deep-page.ts.
+ */
+export const assetHourCounts = sqliteTable(
+  "asset_hour_counts",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    hour: text("hour").notNull(),
+    ready: integer("ready").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.hour] })],
 );
 
 /**

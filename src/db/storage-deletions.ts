@@ -54,9 +54,10 @@ export async function retireAssets(db: Database, conditions: SQL[], options: Ret
           .where(chosen),
       )
       .onConflictDoNothing(),
-    db.delete(assets).where(chosen),
+    // Counted from the rows returned: D1's `changes` also counts the rows the hourly-count triggers touch.
+    db.delete(assets).where(chosen).returning({ id: assets.id }),
   ]);
-  return removed.meta.changes;
+  return removed.length;
 }
 
 /** Retires every asset of the workspace matching the listing filters, pending uploads included. */

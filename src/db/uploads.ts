@@ -6,7 +6,7 @@ import { type AssetRow, assets } from "./schema";
 export async function markAssetReady(db: Database, row: AssetRow): Promise<AssetRow | null> {
   const [ready] = await db
     .update(assets)
-    .set({ status: "ready", uploadId: null, partSize: null })
+    .set({ status: "ready", uploadId: null, partSize: null, updatedAt: new Date().toISOString() })
     .where(and(eq(assets.workspaceId, row.workspaceId), eq(assets.id, row.id), eq(assets.status, "pending")))
     .returning();
   return ready ?? null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { encodeCursor } from "../../src/db/list-cursor";
 import { clientFor, failure, recording } from "../support/client-helpers";
-import { createWorkspace, PNG_BYTES, uploadAsset } from "../support/helpers";
+import { createWorkspace, newestFirst, PNG_BYTES, uploadAsset } from "../support/helpers";
 import { putToStorage, sourceUrl } from "../support/ingest-helpers";
 import { sourceBytes } from "../support/source-bytes";
 import { expectDownload, signedLifetime, WINDOW } from "../support/url-helpers";
@@ -65,13 +66,16 @@ describe("the typed client against the running Worker", () => {
   it("iterates over every page with cursors", async () => {
     const { key } = await createWorkspace();
     const created = [];
-    for (let index = 0; index < 5; index++) created.push((await uploadAsset(key)).id);
+    for (let index = 0; index < 5; index++) created.push(await uploadAsset(key));
     const { sent, fetch } = recording();
     const seen: string[] = [];
     for await (const asset of clientFor(key, { fetch }).assets.listAll({ limit: 2 })) seen.push(asset.id);
-    expect(seen).toEqual(created.sort().reverse());
+    expect(seen).toEqual(newestFirst(created));
     expect(sent).toHaveLength(3);
-    expect(new URL(sent[2]?.url ?? "").searchParams.get("cursor")).toBe(seen[3]);
+    const fourth = created.find((asset) => asset.id === seen[3]);
+    expect(new URL(sent[2]?.url ?? "").searchParams.get("cursor")).toBe(
+      encodeCursor({ createdAt: fourth?.created_at ?? "", id: fourth?.id ?? "" }),
+    );
   });
 
   it("throws typed errors with status, code and details", async () => {

@@ -35,7 +35,9 @@ describe("bounded totals", () => {
     const { workspaceId, newestFirst } = await seedWorkspace();
     const first = await listAssets(db, workspaceId, {}, { limit: 2, page: 1 }, 2);
     expect(first.rows.map((row) => row.id)).toEqual(newestFirst.slice(0, 2));
-    expect(first).toMatchObject({ total: 4, totalExact: false, nextCursor: newestFirst[1] });
+    expect(first).toMatchObject({ total: 4, totalExact: false });
+    // The cursor names the last row's place: its created_at in milliseconds, then its id.
+    expect(first.nextCursor).toBe(`${Date.parse(first.rows[1]?.createdAt ?? "")}.${newestFirst[1]}`);
 
     const second = await listAssets(db, workspaceId, {}, { limit: 2, page: 2 }, 2);
     expect(second).toMatchObject({ total: 6, totalExact: false });
@@ -43,7 +45,8 @@ describe("bounded totals", () => {
     const third = await listAssets(db, workspaceId, {}, { limit: 2, page: 3 }, 2);
     expect(third).toMatchObject({ total: 7, totalExact: true });
 
-    const cursor = await listAssets(db, workspaceId, {}, { limit: 2, cursor: newestFirst[3] as string }, 2);
+    expect(second.rows[1]?.id).toBe(newestFirst[3]);
+    const cursor = await listAssets(db, workspaceId, {}, { limit: 2, cursor: second.nextCursor ?? "" }, 2);
     expect(cursor.rows.map((row) => row.id)).toEqual(newestFirst.slice(4, 6));
     expect(cursor).toMatchObject({ total: 4, totalExact: false });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, json, uploadAsset, withKey } from "../support/helpers";
+import { api, createWorkspace, json, newestFirst, uploadAsset, withKey } from "../support/helpers";
 
 async function list(key: string, query = "") {
   const response = await api(`/api/v1/assets${query}`, withKey(key));
@@ -33,11 +33,7 @@ describe("GET /api/v1/assets", () => {
     const created = await seed(key);
     const { status, body } = await list(key);
     expect(status).toBe(200);
-    const expected = created
-      .map((asset) => asset.id)
-      .sort()
-      .reverse();
-    expect(body.data.map((asset: { id: string }) => asset.id)).toEqual(expected);
+    expect(body.data.map((asset: { id: string }) => asset.id)).toEqual(newestFirst(created));
     expect(body.meta).toEqual({
       total: 5,
       page: 1,
@@ -66,13 +62,10 @@ describe("GET /api/v1/assets", () => {
   it("pages by number and by cursor without gaps or repeats", async () => {
     const { key } = await createWorkspace();
     const created = await seed(key);
-    const newestFirst = created
-      .map((asset) => asset.id)
-      .sort()
-      .reverse();
+    const order = newestFirst(created);
 
     const second = await list(key, "?page=2&limit=2");
-    expect(second.body.data.map((asset: { id: string }) => asset.id)).toEqual(newestFirst.slice(2, 4));
+    expect(second.body.data.map((asset: { id: string }) => asset.id)).toEqual(order.slice(2, 4));
     expect(second.body.meta).toMatchObject({ total: 5, page: 2, limit: 2, total_pages: 3 });
 
     const seen: string[] = [];
@@ -83,7 +76,7 @@ describe("GET /api/v1/assets", () => {
       seen.push(...body.data.map((asset: { id: string }) => asset.id));
       cursor = body.meta.next_cursor;
     } while (cursor);
-    expect(seen).toEqual(newestFirst);
+    expect(seen).toEqual(order);
   });
 
   it("filters by creation time", async () => {

@@ -83,6 +83,13 @@ export async function uploadAsset(key: string, options: UploadOptions = {}) {
   return (await json(response)).data;
 }
 
+/** Ids in listing order: newest `created_at` first, ties broken by the greater id. */
+export function newestFirst(assets: { id: string; created_at: string }[]): string[] {
+  const order = (a: { id: string; created_at: string }, b: { id: string; created_at: string }) =>
+    b.created_at.localeCompare(a.created_at) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
+  return [...assets].sort(order).map((asset) => asset.id);
+}
+
 /** Talks to the local S3 server directly, to check what storage itself holds. */
 export const s3 = new AwsClient({
   accessKeyId: env.STORAGE_ACCESS_KEY_ID,

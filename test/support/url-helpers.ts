@@ -49,5 +49,10 @@ export function assetRow(storageKey: string, fileName: string): AssetRow {
     expiresAt: null,
     uploadId: null,
     partSize: null,
+    model: null,
+    prompt: null,
+    config: null,
+    updatedAt: null,
+    createdById: null,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createWorkspace, PNG_BYTES, uploadAsset } from "../support/helpers";
+import { encodeCursor } from "../../src/db/list-cursor";
+import { createWorkspace, newestFirst, PNG_BYTES, uploadAsset } from "../support/helpers";
 import { asSignedIn, page } from "../support/ui-helpers";
 
 async function galleryHtml(key: string, query = "") {
@@ -14,8 +15,6 @@ function cardIds(html: string): string[] {
 }
 
 // KSUIDs order by second, then randomly: "newest first" is descending id order, as in the API.
-const newestFirst = (ids: string[]) => [...ids].sort().reverse();
-
 async function seed(key: string) {
   const image = await uploadAsset(key, {
     fileName: "sunset.png",
@@ -42,7 +41,7 @@ describe("the gallery", () => {
     const foreign = await uploadAsset(other.key, { fileName: "not-yours.png" });
 
     const html = await galleryHtml(key);
-    expect(cardIds(html)).toEqual(newestFirst([video.id, audio.id, image.id]));
+    expect(cardIds(html)).toEqual(newestFirst([video, audio, image]));
     expect(html).not.toContain(foreign.id);
     expect(html).toContain("3 assets");
     expect(html).toContain('<dt>Size</dt><dd title="70 bytes">70 bytes</dd>');
@@ -67,7 +66,7 @@ describe("the gallery", () => {
     const { key } = await createWorkspace();
     const seeded = await seed(key);
     const html = await galleryHtml(key, query);
-    expect(cardIds(html)).toEqual(newestFirst(kinds.map((kind) => seeded[kind as keyof typeof seeded].id)));
+    expect(cardIds(html)).toEqual(newestFirst(kinds.map((kind) => seeded[kind as keyof typeof seeded])));
     if (kinds.length === 0) expect(html).toContain("No assets match these filters.");
   });
 
@@ -96,11 +95,14 @@ describe("the gallery", () => {
   it("pages through the assets with the cursor", async () => {
     const { key } = await createWorkspace();
     const { image, audio, video } = await seed(key);
-    const [newest, middle, oldest] = newestFirst([image.id, audio.id, video.id]);
+    const [newest, middle, oldest] = newestFirst([image, audio, video]);
     const first = await galleryHtml(key, "?limit=2");
     expect(cardIds(first)).toEqual([newest, middle]);
     const older = /<a href="(\/ui\/assets\?[^"]+)" rel="next">/.exec(first)?.[1]?.replaceAll("&amp;", "&") ?? "";
-    expect(older).toBe(`/ui/assets?limit=2&cursor=${middle}`);
+    const middleAsset = [image, audio, video].find((asset) => asset.id === middle);
+    expect(older).toBe(
+      `/ui/assets?limit=2&cursor=${encodeCursor({ createdAt: middleAsset?.created_at ?? "", id: middle ?? "" })}`,
+    );
     const second = await galleryHtml(key, older.slice("/ui/assets".length));
     expect(cardIds(second)).toEqual([oldest]);
     expect(second).not.toContain('rel="next"');
