@@ -67,7 +67,7 @@ export function buildScenarios(count, ids, end) {
     },
     {
       name: "list_page_middle",
-      label: "list via page, middle of the table (OFFSET grows with depth)",
+      label: "list via page, middle of the table (placed from the hourly counts)",
       paths: [list(`page=${Math.max(1, Math.floor(count / 2 / LIMIT))}`)],
       expectStatus: 200,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, json, uploadAsset, withKey } from "../support/helpers";
+import { api, createWorkspace, json, newestFirst, uploadAsset, withKey } from "../support/helpers";
 import { expectDownload, signedAtMs, signedLifetime, WINDOW } from "../support/url-helpers";
 
 async function list(key: string, query: string, init: RequestInit = {}) {
@@ -27,13 +27,8 @@ describe("GET /api/v1/assets?include=signed_url", () => {
       }
       cursor = body.meta.next_cursor;
     } while (cursor);
-    // Newest first means descending ids (KSUIDs), as everywhere in listings.
-    expect(seen).toEqual(
-      images
-        .map((image) => image.id)
-        .sort()
-        .reverse(),
-    );
+    // Newest first: created_at to the millisecond, then id, as everywhere in listings.
+    expect(seen).toEqual(newestFirst(images));
   });
 
   it("signs with expires_in and disposition", async () => {
