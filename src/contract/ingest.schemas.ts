@@ -15,7 +15,6 @@ const AssetFields = {
   expires_at: ExpiresAt,
 };
 
-
 /** The form upload: the file and its description as multipart/form-data fields. */
 export const FormUploadBody = z
   .object({

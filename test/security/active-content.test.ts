@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { downloadHeaders } from "../../src/assets/download-headers";
-import { api, bucketKeys, createWorkspace, json, uploadAsset, uploadRequest, withKey } from "../helpers";
+import { api, bucketKeys, createWorkspace, json, uploadAsset, uploadRequest, withKey } from "../support/helpers";
 
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, json, uploadAsset, withKey } from "../helpers";
-import { signedLifetime, WINDOW } from "../url-helpers";
+import { api, createWorkspace, json, uploadAsset, withKey } from "../support/helpers";
+import { signedLifetime, WINDOW } from "../support/url-helpers";
 
 describe("honest expiry", () => {
   it("stretches a URL by at most the smaller of SIGNED_URL_WINDOW and a tenth of expires_in", async () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { api, createWorkspace, json, uploadRequest, withKey } from "../helpers";
-import { hostileString, RUNS, statusTally } from "../hostile-arbitraries";
-import { owedDeletionsUnder } from "../ingest-helpers";
+import { api, createWorkspace, json, uploadRequest, withKey } from "../support/helpers";
+import { hostileString, RUNS, statusTally } from "../support/hostile-arbitraries";
+import { owedDeletionsUnder } from "../support/ingest-helpers";
 
 const CONTROL = ["\r\n", "\n", "\r", "\u0000", "\u0007", "\u007f", "\u0085"];
 const withControl = fc

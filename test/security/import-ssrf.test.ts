@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { bucketKeys, createWorkspace, json } from "../helpers";
-import { importFrom, sourceUrl } from "../ingest-helpers";
+import { bucketKeys, createWorkspace, json } from "../support/helpers";
+import { importFrom, sourceUrl } from "../support/ingest-helpers";
 
 // The test source listens on 127.0.0.1, which vitest.config.ts lists in IMPORT_ALLOWED_HOSTS; every
 // other spelling of that address, and every other inward host, must still be refused.

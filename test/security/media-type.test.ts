@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { assertFilePartHeaders } from "../../src/assets/file-part";
 import { matchesAllowed, parseMediaType, strictMediaType } from "../../src/assets/media-type";
 import { ApiError } from "../../src/errors";
-import { RUNS } from "../hostile-arbitraries";
+import { RUNS } from "../support/hostile-arbitraries";
 
 const NAME_FIRST = "abcdefghijklmnopqrstuvwxyz0123456789";
 const NAME_REST = `${NAME_FIRST}!#$&-^_.+`;

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_METADATA_DEPTH, MAX_METADATA_KEYS, metadataShapeProblem } from "../../src/assets/metadata-shape";
-import { api, createWorkspace, json, uploadRequest, withKey } from "../helpers";
-import { RUNS } from "../hostile-arbitraries";
-import { sourceUrl } from "../ingest-helpers";
-import { asSignedIn, page } from "../ui-helpers";
+import { api, createWorkspace, json, uploadRequest, withKey } from "../support/helpers";
+import { RUNS } from "../support/hostile-arbitraries";
+import { sourceUrl } from "../support/ingest-helpers";
+import { asSignedIn, page } from "../support/ui-helpers";
 
 const nested = (depth: number): unknown => {
   let value: unknown = {};

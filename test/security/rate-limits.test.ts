@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/auth/api-keys";
-import { ADMIN_TOKEN, api, createWorkspace, json } from "../helpers";
-import { formPost, page } from "../ui-helpers";
+import { ADMIN_TOKEN, api, createWorkspace, json } from "../support/helpers";
+import { formPost, page } from "../support/ui-helpers";
 
 // wrangler.toml's limits, which the tests run with: 10 failed authentications a minute per client.
 const FAILURES_ALLOWED = 10;
