@@ -51,16 +51,12 @@ describe("POST /api/v1/assets", () => {
 
   it("strips path separators from file names and never uses them in keys; control characters are a 400", async () => {
     const { key, workspaceId } = await createWorkspace();
-<<<<<<< HEAD
-    // The key takes its name from file_name only when the field precedes the file.
-    const fields = { file_name: "../../etc/\u0000pass\\wd\u001f.png" };
-    const asset = await uploadAsset(key, { fields, fieldsFirst: true });
-=======
-    const refused = await uploadRequest(key, { fields: { file_name: "../../etc/\u0000pass\\wd\u001f.png" } });
+    const bad = { file_name: "../../etc/\u0000pass\\wd\u001f.png" };
+    const refused = await uploadRequest(key, { fields: bad, fieldsFirst: true });
     expect(refused.status).toBe(400);
     expect((await json(refused)).error.details).toEqual({ file_name: "must not contain control characters" });
-    const asset = await uploadAsset(key, { fields: { file_name: "../../etc/pass\\wd.png" } });
->>>>>>> d2506aa (Form upload test: path separators stripped, control characters in file_name a 400)
+    // The key takes its name from file_name only when the field precedes the file.
+    const asset = await uploadAsset(key, { fields: { file_name: "../../etc/pass\\wd.png" }, fieldsFirst: true });
     expect(asset.file_name).toBe("....etcpasswd.png");
     expect(asset.storage_key).toBe(`${workspaceId}/${asset.id}/etcpasswd.png`);
   });

@@ -50,7 +50,8 @@ describe("nothing active renders from storage's origin", () => {
     expect(new URL(inline.url).searchParams.get("response-content-disposition")).toMatch(/^inline;/);
   });
 
-  it.each(["image/png, text/html", "image/x,text/html", "image/png,text/xml", "image/", "image/*", "image/png; a=b"])(
+  // (A form part's parameters, `image/png; a=b`, never reach us: the multipart parser keeps only the essence.)
+  it.each(["image/png, text/html", "image/x,text/html", "image/png,text/xml", "image/", "image/*", "IMAGE/PNG,"])(
     "refuses a form upload typed %j with 415 naming the file part, storing nothing",
     async (contentType) => {
       const { key, workspaceId } = await createWorkspace();
