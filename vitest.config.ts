@@ -35,6 +35,8 @@ export default defineConfig(async () => {
             MULTIPART_PART_SIZE_BYTES: String(32 * 1024),
             IMPORT_TIMEOUT_MS: "2000",
             ALLOW_HTTP_IMPORTS: "true",
+            // The source server and fault listeners run on 127.0.0.1, which imports otherwise refuse.
+            IMPORT_ALLOWED_HOSTS: "127.0.0.1",
             TEST_SOURCE_URL: inject<string>("sourceUrl"),
             TEST_MIGRATIONS: migrations,
           },

@@ -9,8 +9,9 @@ const flag = (fallback: boolean) =>
     .default("")
     .transform((value) => (value === "" ? fallback : value === "true" || value === "1"));
 
-// `type/subtype` or `type/*`, for audio, image and video only: the top level is the asset type.
-const CONTENT_TYPE_PATTERN = /^(audio|image|video)\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]*)$/;
+// `type/subtype` (RFC 6838 names) or `type/*`, for audio, image and video only: the top level is the
+// asset type. Entries match exactly or by their top level, never by prefix.
+const CONTENT_TYPE_PATTERN = /^(audio|image|video)\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]{0,126})$/;
 
 /** A comma-separated setting as its non-empty, trimmed entries. */
 const commaList = z
@@ -53,6 +54,24 @@ const originList = commaList.pipe(
   ),
 );
 
+/**
+ * Hosts imports may fetch although they are IP literals or inward names, as `host` (any port) or
+ * `host:port`, written exactly as a URL parser writes them (e.g. `127.0.0.1:8080`). For a file
+ * server on a developer's machine and the test suite only.
+ */
+const hostList = commaList
+  .transform((entries) => entries.map((entry) => entry.toLowerCase()))
+  .pipe(
+    z.array(
+      z
+        .string()
+        .refine(
+          (entry) => URL.canParse(`http://${entry}`) && new URL(`http://${entry}`).host === entry,
+          "must be comma-separated hosts or host:port pairs, e.g. 127.0.0.1:8080",
+        ),
+    ),
+  );
+
 /** S3 (and R2) refuse presigned URLs valid for longer than seven days. */
 export const MAX_SIGNED_URL_SECONDS = 604800;
 
@@ -85,6 +104,7 @@ const configSchema = z
     UPLOAD_TTL: z.preprocess(emptyAsMissing, positiveInt(86400, 30 * 86400)),
     IMPORT_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(120_000, 900_000)),
     ALLOW_HTTP_IMPORTS: flag(false),
+    IMPORT_ALLOWED_HOSTS: hostList,
     MAX_METADATA_BYTES: z.preprocess(emptyAsMissing, positiveInt(64 * 1024, MiB)),
     ALLOWED_CONTENT_TYPES: contentTypeList,
     CLEANUP_BATCH_SIZE: z.preprocess(emptyAsMissing, positiveInt(100, 1000)),

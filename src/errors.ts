@@ -11,6 +11,7 @@ const statusByCode = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   internal_error: 500,
   bad_gateway: 502,
   gateway_timeout: 504,
@@ -27,11 +28,14 @@ type Details = Record<string, unknown>;
 export class ApiError extends HTTPException {
   readonly code: ErrorCode;
   readonly details?: Details;
+  /** Response headers the answer carries, e.g. Retry-After on a 429. */
+  readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, details?: Details) {
+  constructor(code: ErrorCode, message: string, details?: Details, headers?: Record<string, string>) {
     super(statusByCode[code], { message });
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -62,7 +66,7 @@ export function describeError(error: unknown): { status: ContentfulStatusCode; b
 
 export function onError(error: Error, c: Context) {
   const { status, body } = describeError(error);
-  return c.json(body, status);
+  return c.json(body, status, error instanceof ApiError ? error.headers : undefined);
 }
 
 /** D1 reports its failures as errors whose message (or a cause's) starts with `D1_`. */

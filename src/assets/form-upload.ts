@@ -7,6 +7,7 @@ import { ApiError } from "../errors";
 import type { Services } from "../services";
 import { uploadStream } from "../storage/stream-upload";
 import { abandonObject } from "./abandon-object";
+import { assertFilePartHeaders } from "./file-part";
 import { type FieldValues, missingFile, parseUploadFields } from "./form-fields";
 import type { FormFile, FormParts } from "./form-parts";
 import { type AssetDraft, draftAsset } from "./new-asset";
@@ -43,11 +44,15 @@ async function fieldsAfterFile(form: FormParts, values: FieldValues): Promise<vo
  * checked once the bytes are stored.
  */
 function describeAsset(config: Config, workspaceId: string, values: FieldValues, file: FormFile, bytes?: AssetDraft) {
+  // The part's own headers first: a control character or a type that is not exactly type/subtype
+  // refuses the upload before a byte of the body is read.
+  assertFilePartHeaders(file.fileName ?? "", file.contentType);
   const fields = parseUploadFields(values);
   const draft = draftAsset(config, workspaceId, {
     ...fields,
     fileName: fields.fileName ?? file.fileName ?? "file",
     contentType: bytes?.contentType ?? file.contentType,
+    contentTypeField: "file",
   });
   return bytes ? { ...draft, id: bytes.id, storageKey: bytes.storageKey, createdAt: bytes.createdAt } : draft;
 }

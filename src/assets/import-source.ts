@@ -1,5 +1,6 @@
 import type { Config } from "../config";
 import { ApiError } from "../errors";
+import { assertImportSource, assertRedirectTarget } from "./source-host";
 
 const MAX_REDIRECTS = 5;
 
@@ -12,16 +13,11 @@ export interface ImportSource {
   length: number | null;
 }
 
-function assertScheme(config: Config, url: URL) {
-  const allowed = url.protocol === "https:" || (url.protocol === "http:" && config.ALLOW_HTTP_IMPORTS);
-  if (!allowed) {
-    throw new ApiError("invalid_request", "Imports are only fetched over https.", {
-      source_url: config.ALLOW_HTTP_IMPORTS ? "must be an http or https URL" : "must be an https URL",
-    });
-  }
-}
-
-/** Turns a failure while talking to the source into 502, or 504 once the import deadline passed. */
+/**
+ * Turns a failure while talking to the source into 502, or 504 once the import deadline passed.
+ * A refused connection, a reset, a DNS failure and a port that speaks something else all get the
+ * same answer, so imports cannot be used to map which hosts and ports exist.
+ */
 export function sourceFailure(error: unknown, deadline: AbortSignal): ApiError {
   if (error instanceof ApiError) return error;
   if (deadline.aborted) {
@@ -29,18 +25,17 @@ export function sourceFailure(error: unknown, deadline: AbortSignal): ApiError {
       source_url: "did not finish sending within the import time limit",
     });
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new ApiError("bad_gateway", "The source could not be read.", { source_url: reason });
+  return new ApiError("bad_gateway", "The source could not be read.", { source_url: "could not be fetched" });
 }
 
 /**
- * Requests the source, following redirects by hand so each hop must pass the scheme rule too.
+ * Requests the source, following redirects by hand (at most 5) so each hop must pass the same host
+ * rules as the first (source-host.ts).
  * Only a 2xx answer with a body is returned; anything else becomes a 502 naming its status.
  */
 export async function openSource(config: Config, sourceUrl: string, deadline: AbortSignal): Promise<ImportSource> {
-  let url = new URL(sourceUrl);
+  let url = assertImportSource(config, sourceUrl);
   for (let hop = 0; ; hop++) {
-    assertScheme(config, url);
     let response: Response;
     try {
       response = await fetch(url, { redirect: "manual", signal: deadline });
@@ -53,7 +48,7 @@ export async function openSource(config: Config, sourceUrl: string, deadline: Ab
       if (hop >= MAX_REDIRECTS) {
         throw new ApiError("bad_gateway", "The source redirected too many times.", { source_url: url.toString() });
       }
-      url = new URL(location, url);
+      url = assertRedirectTarget(config, location, url);
       continue;
     }
     const body = response.body;

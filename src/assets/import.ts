@@ -6,11 +6,23 @@ import type { Services } from "../services";
 import { uploadStream } from "../storage/stream-upload";
 import { abandonObject } from "./abandon-object";
 import { openSource, sourceFailure, sourceFileName } from "./import-source";
+import { importContentType } from "./import-type";
 import { type AssetDraft, type AssetInput, draftAsset } from "./new-asset";
 
 export interface ImportRequest extends Omit<AssetInput, "fileName"> {
   sourceUrl: string;
   fileName?: string;
+}
+
+/** Waits for best-effort work, but never past the deadline; its failure is already recorded as owed. */
+async function untilDeadline(work: Promise<unknown>, deadline: AbortSignal): Promise<void> {
+  const settled = work.then(
+    () => undefined,
+    () => undefined,
+  );
+  if (deadline.aborted) return;
+  const stop = new Promise<void>((resolve) => deadline.addEventListener("abort", () => resolve(), { once: true }));
+  await Promise.race([settled, stop]);
 }
 
 /**
@@ -26,16 +38,18 @@ export async function importAsset(services: Services, workspaceId: string, reque
     draft = draftAsset(config, workspaceId, {
       ...request,
       fileName: request.fileName ?? sourceFileName(source),
-      contentType: request.contentType ?? source.response.headers.get("Content-Type") ?? undefined,
+      ...importContentType(request.contentType, source.response.headers.get("Content-Type")),
     });
   } catch (error) {
     await source.body.cancel();
     throw error;
   }
   let multipartId: string | null = null;
+  // The deletion is owed before it is tried, so the cleanup finishes it if storage stalls; the
+  // answer does not wait for storage past the import deadline.
   const discard = async (reason: string) => {
     const owed = await oweDeletion(db, draft.storageKey, multipartId, reason);
-    await flushDeletions(services, [owed]);
+    await untilDeadline(flushDeletions(services, [owed]), deadline);
   };
   let fileSize: number;
   try {

@@ -1,11 +1,10 @@
 import type { Config } from "../config";
 import { ApiError } from "../errors";
+import { matchesAllowed } from "./media-type";
 
 /** `ALLOWED_CONTENT_TYPES` entries are exact types or `type/*`; the top level is the asset type. */
 export function assertAllowedContentType(config: Config, contentType: string) {
-  const allowed = config.ALLOWED_CONTENT_TYPES.some(
-    (entry) => entry === contentType || (entry.endsWith("/*") && contentType.startsWith(entry.slice(0, -1))),
-  );
+  const allowed = config.ALLOWED_CONTENT_TYPES.some((entry) => matchesAllowed(entry, contentType));
   if (!allowed) {
     throw new ApiError("unsupported_media_type", `Content type ${contentType} is not accepted here.`, {
       content_type: `${contentType} is not one of ${config.ALLOWED_CONTENT_TYPES.join(", ")}`,

@@ -1,5 +1,6 @@
 import { type AssetType, assetTypes } from "../db/schema";
 import { ApiError } from "../errors";
+import { parseMediaType } from "./media-type";
 
 const MAX_FILE_NAME_LENGTH = 255;
 
@@ -22,12 +23,15 @@ const typeByExtension: Record<string, string> = {
   mov: "video/quicktime",
 };
 
-/** Drops path separators and control characters; what is left is the name users see. */
+/**
+ * Drops path separators, control characters and invisible format characters (Unicode Cf: bidi
+ * overrides such as U+202E, zero-width joiners, BOMs), which make a name read as something it is
+ * not (`gnp.exe` shown as `exe.png`); what is left is the name users see.
+ */
 export function sanitizeFileName(name: string): string {
   const cleaned = name
     .normalize("NFC")
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, "")
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\]/gu, "")
     .trim()
     .replace(/^\.+$/, "");
   return Array.from(cleaned).slice(0, MAX_FILE_NAME_LENGTH).join("") || "file";
@@ -42,12 +46,20 @@ export function storageKey(workspaceId: string, assetId: string, fileName: strin
   return `${workspaceId}/${assetId}/${safe || "file"}`;
 }
 
-/** The declared content type, or one guessed from the file extension; parameters dropped. */
-export function resolveContentType(declared: string | undefined, fileName: string): string {
-  const essence = declared?.split(";")[0]?.trim().toLowerCase();
-  if (essence && essence !== "application/octet-stream") return essence;
+/**
+ * The declared content type (strictly `type/subtype`, see media-type.ts), or one guessed from the
+ * file extension when none or only `application/octet-stream` was declared. `field` names the input
+ * in errors.
+ */
+export function resolveContentType(declared: string | undefined, fileName: string, field = "content_type"): string {
+  const type = declared ? parseMediaType(declared, field) : undefined;
+  if (type && type !== "application/octet-stream") return type;
+  return guessContentType(fileName) ?? type ?? "application/octet-stream";
+}
+
+export function guessContentType(fileName: string): string | undefined {
   const extension = fileName.split(".").pop()?.toLowerCase() ?? "";
-  return typeByExtension[extension] ?? essence ?? "application/octet-stream";
+  return typeByExtension[extension];
 }
 
 /** `type` must agree with the content type's top level; it is inferred when omitted. */

@@ -4,11 +4,14 @@ import { ApiError } from "../errors";
 import { newId } from "../ids";
 import { assertAllowedContentType, assertMetadataSize } from "./limits";
 import { resolveAssetType, resolveContentType, sanitizeFileName, storageKey } from "./media";
+import { assertMetadataShape } from "./metadata-shape";
 
 /** What a client says about a new asset, whichever way its bytes come in. */
 export interface AssetInput {
   fileName: string;
   contentType?: string;
+  /** The input that carried `contentType`, named in errors: `content_type` unless said otherwise. */
+  contentTypeField?: string;
   type?: AssetType;
   provider?: string;
   executionId?: string;
@@ -22,6 +25,7 @@ export type AssetDraft = Omit<NewAssetRow, "fileSize">;
 /** Validates the description against the limits and fixes the id, name, type and storage key. */
 export function draftAsset(config: Config, workspaceId: string, input: AssetInput, now = Date.now()): AssetDraft {
   const metadata = input.metadata ?? {};
+  assertMetadataShape(metadata);
   assertMetadataSize(config, metadata);
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= now) {
@@ -30,7 +34,7 @@ export function draftAsset(config: Config, workspaceId: string, input: AssetInpu
     });
   }
   const fileName = sanitizeFileName(input.fileName);
-  const contentType = resolveContentType(input.contentType, fileName);
+  const contentType = resolveContentType(input.contentType, fileName, input.contentTypeField);
   const type = resolveAssetType(contentType, input.type);
   assertAllowedContentType(config, contentType);
   const id = newId(now);

@@ -1,6 +1,7 @@
 import { type Config, MAX_SIGNED_URL_SECONDS } from "../config";
 import type { AssetRow } from "../db/schema";
 import type { Storage } from "../storage/s3";
+import { downloadHeaders } from "./download-headers";
 import { assertSignable } from "./status";
 
 export type Disposition = "inline" | "attachment";
@@ -23,7 +24,7 @@ export interface SignedUrl {
 export interface SigningWindow {
   /** X-Amz-Date: the request time rounded down to the window. */
   signedAt: Date;
-  /** X-Amz-Expires: the lifetime asked for plus the window. */
+  /** X-Amz-Expires: the lifetime asked for plus the window (at most a tenth of it). */
   lifetime: number;
   expiresIn: number;
   expiresAt: Date;
@@ -35,12 +36,16 @@ export interface SigningWindow {
  * Cache-friendly signing. Every request in the same window signs at the window's start for the lifetime
  * plus the window, so repeated requests get the byte-identical URL (browsers and CDNs keep their cached
  * copy) while each URL stays valid for at least the lifetime asked for, counted from its own request.
- * Windows are aligned to the epoch, so every isolate everywhere agrees on them.
+ * Windows are aligned to the epoch, so every isolate everywhere agrees on them. The window is at most a
+ * tenth of the lifetime, so a URL never lives more than 10% longer than asked (`expires_in=1`: no window).
  */
 export function signingWindow(config: Config, expiresIn: number, now: number): SigningWindow {
   const requestSecond = Math.floor(now / 1000);
   // The stretch must stay under storage's seven-day limit; very long lifetimes get a shorter window.
-  const window = Math.max(0, Math.min(config.SIGNED_URL_WINDOW, MAX_SIGNED_URL_SECONDS - expiresIn));
+  const window = Math.max(
+    0,
+    Math.min(config.SIGNED_URL_WINDOW, Math.floor(expiresIn / 10), MAX_SIGNED_URL_SECONDS - expiresIn),
+  );
   const start = window > 0 ? requestSecond - (requestSecond % window) : requestSecond;
   return {
     signedAt: new Date(start * 1000),
@@ -70,9 +75,11 @@ export async function signAsset(
 ): Promise<SignedUrl> {
   assertSignable(row);
   const window = signingWindow(config, request.expiresIn ?? config.SIGNED_URL_TTL, request.now);
+  const headers = downloadHeaders(row.contentType, request.disposition);
   const url = await storage.presignGet(row.storageKey, {
     expiresIn: window.lifetime,
-    disposition: request.disposition,
+    disposition: headers.disposition,
+    contentType: headers.contentType,
     fileName: row.fileName,
     now: window.signedAt,
   });

@@ -1,27 +1,41 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../types";
-import { workspaceForKey } from "./api-keys";
+import { sha256Hex, workspaceForKey } from "./api-keys";
+import { assertClientNotBlocked, clientAddress, countFailedAuthentication, countKeyRequest } from "./rate-limits";
+
+function bearerToken(header: (name: string) => string | undefined): string | undefined {
+  return /^Bearer\s+(.+)$/i.exec(header("Authorization") ?? "")?.[1]?.trim();
+}
 
 function presentedKey(header: (name: string) => string | undefined): string | undefined {
-  const apiKey = header("X-API-Key")?.trim();
-  if (apiKey) return apiKey;
-  const bearer = /^Bearer\s+(.+)$/i.exec(header("Authorization") ?? "");
-  return bearer?.[1]?.trim();
+  return header("X-API-Key")?.trim() || bearerToken(header);
 }
 
 export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
-  const key = presentedKey((name) => c.req.header(name));
+  const header = (name: string) => c.req.header(name);
+  const client = clientAddress(header);
+  assertClientNotBlocked(client);
+  const key = presentedKey(header);
   if (!key) throw new ApiError("unauthorized", "Send an API key in X-API-Key or Authorization: Bearer.");
   const workspaceId = await workspaceForKey(c.var.db, key);
-  if (!workspaceId) throw new ApiError("unauthorized", "The API key is invalid or has been revoked.");
+  if (!workspaceId) {
+    await countFailedAuthentication(c.env, client);
+    throw new ApiError("unauthorized", "The API key is invalid or has been revoked.");
+  }
+  await countKeyRequest(c.env, await sha256Hex(key));
   c.set("workspaceId", workspaceId);
   await next();
 });
 
+/** The admin token is accepted only as `Authorization: Bearer`, never in X-API-Key. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const token = presentedKey((name) => c.req.header(name));
+  const header = (name: string) => c.req.header(name);
+  const client = clientAddress(header);
+  assertClientNotBlocked(client);
+  const token = bearerToken(header);
   if (!token || !(await sameSecret(token, c.var.config.ADMIN_TOKEN))) {
+    if (token) await countFailedAuthentication(c.env, client);
     throw new ApiError("unauthorized", "Admin routes need Authorization: Bearer <ADMIN_TOKEN>.");
   }
   await next();

@@ -3,6 +3,7 @@ import { MAX_PARTS } from "../config";
 import { assetTypes } from "../db/schema";
 import { AssetSchema } from "./assets.schemas";
 import { ExpiresAt, Label, MetadataObject } from "./fields";
+import { ContentTypeText, FileNameText, HeaderText } from "./header-text";
 
 /** What every way in accepts besides the bytes themselves. */
 const AssetFields = {
@@ -14,8 +15,6 @@ const AssetFields = {
   expires_at: ExpiresAt,
 };
 
-const FileName = z.string().trim().min(1).max(1024);
-
 /** The form upload: the file and its description as multipart/form-data fields. */
 export const FormUploadBody = z
   .object({
@@ -24,7 +23,7 @@ export const FormUploadBody = z
     provider: Label.optional(),
     execution_id: Label.optional(),
     agent_id: Label.optional(),
-    file_name: z.string().max(1024).optional(),
+    file_name: HeaderText.max(1024).optional(),
     metadata: z.string().optional().openapi({ description: "A JSON object, as text (MAX_METADATA_BYTES)." }),
     expires_at: ExpiresAt,
   })
@@ -33,8 +32,11 @@ export const FormUploadBody = z
 /** The direct upload: the bytes go straight to storage with presigned URLs. */
 export const DirectUploadRequest = z
   .object({
-    file_name: FileName.openapi({ example: "clip.mp4" }),
-    content_type: z.string().trim().min(1).max(255).openapi({ example: "video/mp4" }),
+    file_name: FileNameText.openapi({ example: "clip.mp4" }),
+    content_type: ContentTypeText.openapi({
+      description: "Exactly type/subtype, no parameters (RFC 6838); anything else is 415.",
+      example: "video/mp4",
+    }),
     file_size: z.number().int().min(1).openapi({ description: "Exact size in bytes.", example: 734003200 }),
     ...AssetFields,
   })
@@ -81,9 +83,10 @@ export const CompleteUploadRequest = z
 export const ImportRequest = z
   .object({
     source_url: z.url().max(4096).openapi({ example: "https://fal.media/files/abc/output.mp4" }),
-    file_name: FileName.optional().openapi({ description: "Defaults to the source's file name." }),
-    content_type: z.string().trim().min(1).max(255).optional().openapi({
-      description: "Defaults to the source's Content-Type, or a guess from the file name.",
+    file_name: FileNameText.optional().openapi({ description: "Defaults to the source's file name." }),
+    content_type: ContentTypeText.optional().openapi({
+      description:
+        "Exactly type/subtype. The source's own Content-Type is stored; when it names a type, this must agree with it. Defaults to the source's type, or a guess from the file name.",
     }),
     ...AssetFields,
   })

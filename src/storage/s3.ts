@@ -13,6 +13,8 @@ export interface PresignOptions {
   expiresIn: number;
   disposition?: "inline" | "attachment";
   fileName?: string;
+  /** Sent as `response-content-type`, so storage answers with this type whatever the object carries. */
+  contentType?: string;
   /** Signing time; tests pass a fixed one so URLs are exact. */
   now?: Date;
 }
@@ -95,6 +97,7 @@ export class Storage {
     if (options.disposition) {
       query["response-content-disposition"] = contentDisposition(options.disposition, options.fileName ?? "file");
     }
+    if (options.contentType) query["response-content-type"] = options.contentType;
     return this.presign(key, query, { method: "GET" }, options);
   }
 

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { workspaceForKey } from "../auth/api-keys";
+import { assertClientNotBlocked, clientAddress, countFailedAuthentication } from "../auth/rate-limits";
 import { SignInPage } from "./pages/sign-in.page";
 import { endSession, readSession, startSession } from "./session";
 import type { UiEnv } from "./ui-env";
@@ -26,7 +27,10 @@ auth.post("/sign-in", signInForm, async (c) => {
     return c.html(<SignInPage next={safeNext(undefined)} error={message} />, 400);
   }
   const { key, next } = form.data;
+  const client = clientAddress((name) => c.req.header(name));
+  assertClientNotBlocked(client);
   if (!(await workspaceForKey(c.var.db, key))) {
+    await countFailedAuthentication(c.env, client);
     return c.html(
       <SignInPage
         next={safeNext(next)}

@@ -16,10 +16,17 @@ const textByCode: Partial<Record<ErrorCode, PageText>> = {
     message: "The file store did not answer, so nothing was changed. Your assets are safe; try again in a moment.",
   },
   service_misconfigured: { title: "The service is misconfigured" },
+  rate_limited: { title: "Too many attempts" },
 };
 
-function page(c: Context, status: ContentfulStatusCode, text: PageText, details?: Record<string, unknown>) {
-  return c.html(<ErrorPage title={text.title} message={text.message ?? ""} details={details} />, status);
+function page(
+  c: Context,
+  status: ContentfulStatusCode,
+  text: PageText,
+  details?: Record<string, unknown>,
+  headers?: Record<string, string>,
+) {
+  return c.html(<ErrorPage title={text.title} message={text.message ?? ""} details={details} />, status, headers);
 }
 
 /**
@@ -32,7 +39,8 @@ export function renderUiError(error: Error, c: Context) {
     const text = textByCode[error.code] ?? { title: "Something went wrong" };
     // Storage details name hosts and status codes: for operators (see /health), not for pages.
     const details = error.code === "invalid_request" ? error.details : undefined;
-    return page(c, error.status, { title: text.title, message: text.message ?? error.message }, details);
+    const message = text.message ?? error.message;
+    return page(c, error.status, { title: text.title, message }, details, error.headers);
   }
   if (error instanceof HTTPException && error.status === 403) {
     return page(c, 403, {

@@ -11,10 +11,12 @@ export const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 /** Screenshots and the dev server's log; emptied at the start of each run. */
 export const RESULTS_DIR = join(ROOT, "test-results", "browser");
 
-// Dedicated ports, so the suite can run next to a developer's `npm start` (8787/9000).
-const PORT = 8788;
-const S3_PORT = 9188;
-const STARTUP_TIMEOUT_MS = 120_000;
+// Dedicated ports, so the suite can run next to a developer's `npm start` (8787/9000); BROWSER_TEST_PORT
+// and BROWSER_TEST_S3_PORT move them, e.g. when two checkouts run their suites side by side.
+const PORT = Number(process.env.BROWSER_TEST_PORT || 8788);
+const S3_PORT = Number(process.env.BROWSER_TEST_S3_PORT || 9188);
+// Generous: on a loaded machine (several test runs side by side) wrangler dev alone can take two minutes.
+const STARTUP_TIMEOUT_MS = 300_000;
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 export interface Stack {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, createWorkspace, json, uploadAsset, withKey } from "../support/helpers";
-import { expectDownload, signedLifetime, WINDOW } from "../support/url-helpers";
+import { expectDownload, signedLifetime, stretched } from "../support/url-helpers";
 
 // Every call goes test → edge-site Worker → service binding (entrypoint AssetsRpc) → this Worker.
 const site = env.EDGE_SITE;
@@ -35,7 +35,7 @@ describe("the AssetsRpc entrypoint over a service binding", () => {
     const page = await site.list(workspaceId, { include: "signed_url", expires_in: 300 });
     if ("error" in page) throw new Error(page.error.message);
     const [asset] = page.data;
-    expect(signedLifetime(asset?.signed_url ?? "")).toBe(300 + WINDOW);
+    expect(signedLifetime(asset?.signed_url ?? "")).toBe(stretched(300));
     expect(Object.keys(asset ?? {}).sort()).toEqual(
       Object.keys((await rest(key, "/api/v1/assets?include=signed_url")).data[0]).sort(),
     );
@@ -49,7 +49,7 @@ describe("the AssetsRpc entrypoint over a service binding", () => {
     if ("error" in single) throw new Error(single.error.message);
     expect(Object.keys(single.data).sort()).toEqual(["expires_at", "expires_in", "url"]);
     expect(single.data.expires_in).toBe(60);
-    expect(signedLifetime(single.data.url)).toBe(60 + WINDOW);
+    expect(signedLifetime(single.data.url)).toBe(stretched(60));
     await expectDownload(single.data.url);
 
     const batch = await site.signedUrls(workspaceId, [UNKNOWN_ID, asset.id]);

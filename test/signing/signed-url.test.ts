@@ -39,7 +39,7 @@ describe("GET /api/v1/assets/{id}/signed-url", () => {
     const { key } = await createWorkspace();
     const asset = await uploadAsset(key);
     const { body } = await sign(key, asset.id, "?expires_in=60");
-    expect(new URL(body.data.url).searchParams.get("X-Amz-Expires")).toBe(String(60 + WINDOW));
+    expect(new URL(body.data.url).searchParams.get("X-Amz-Expires")).toBe(String(60 + Math.min(WINDOW, 6)));
     expect(body.data.expires_in).toBe(60);
   });
 

@@ -6,6 +6,11 @@ import { PNG_BYTES } from "./helpers";
 
 export const WINDOW = Number(env.SIGNED_URL_WINDOW);
 
+/** X-Amz-Expires for a lifetime: it plus the signing window, which is at most a tenth of it. */
+export function stretched(expiresIn: number): number {
+  return expiresIn + Math.min(WINDOW, Math.floor(expiresIn / 10));
+}
+
 /** The test Worker's configuration with some settings changed, parsed like the Worker parses it. */
 export function configWith(overrides: Partial<Record<"SIGNED_URL_WINDOW" | "SIGNED_URL_TTL", string>> = {}): Config {
   const loaded = loadConfig({ ...env, ...overrides });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { api, createWorkspace, json, PNG_BYTES, storageHas, uploadAsset, withKey } from "../support/helpers";
 import { asSignedIn, formPost, page, SESSION_COOKIE, setCookies } from "../support/ui-helpers";
-import { signedLifetime, WINDOW } from "../support/url-helpers";
+import { signedLifetime, stretched } from "../support/url-helpers";
 
 describe("the asset page", () => {
   it("shows every field, the formatted metadata and a large preview", async () => {
@@ -94,7 +94,7 @@ describe("the asset page", () => {
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get("Location") ?? "");
     // 300 s asked for, plus the cache-friendly signing window.
-    expect(signedLifetime(location.toString())).toBe(300 + WINDOW);
+    expect(signedLifetime(location.toString())).toBe(stretched(300));
     const file = await fetch(location);
     expect(file.headers.get("Content-Disposition")).toBe('attachment; filename="Sunset at Dusk (final).png"');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PNG_BYTES);
