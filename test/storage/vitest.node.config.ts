@@ -11,6 +11,7 @@ export default defineConfig({
     root: new URL("../..", import.meta.url).pathname,
     include: ["test/storage/**/*.node.ts"],
     environment: "node",
+    setupFiles: ["test/storage/workers-globals.ts"],
     testTimeout: 60_000,
     // The rules share one router in the process; files run one after another, tests within a file too.
     fileParallelism: false,
