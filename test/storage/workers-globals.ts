@@ -1,6 +1,6 @@
 // The service's streaming code uses the Workers runtime's FixedLengthStream. These tests run it in
 // Node, so Node gets the same contract: a pass-through that fails on more or fewer bytes than declared.
-class FixedLengthStream extends TransformStream<Uint8Array, Uint8Array> {
+class NodeFixedLengthStream extends TransformStream<Uint8Array, Uint8Array> {
   constructor(expected: number) {
     let seen = 0;
     super({
@@ -16,4 +16,4 @@ class FixedLengthStream extends TransformStream<Uint8Array, Uint8Array> {
   }
 }
 
-Object.assign(globalThis, { FixedLengthStream });
+Object.assign(globalThis, { FixedLengthStream: NodeFixedLengthStream });
