@@ -65,6 +65,11 @@ export function assertImportSource(config: Config, text: string): URL {
 
 /** A redirect's target: the source misbehaved, so 502, naming the rule but not echoing the target. */
 export function assertRedirectTarget(config: Config, location: string, from: URL): URL {
+  if (!URL.canParse(location, from.href)) {
+    throw new ApiError("bad_gateway", "The source redirected to an invalid URL.", {
+      source_url: "redirected to an invalid URL",
+    });
+  }
   const url = new URL(location, from);
   const spelled = spelledHost(location) ?? (url.host === from.host ? null : url.host);
   const problem = sourceUrlProblem(config, url, spelled);

@@ -55,6 +55,15 @@ describe("imports cannot be aimed inward", () => {
     expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
   });
 
+  it("answers a redirect to an unparsable URL with 502", async () => {
+    const { key } = await createWorkspace();
+    const response = await importFrom(key, {
+      source_url: sourceUrl(`/redirect?to=${encodeURIComponent("http://[::1")}`),
+    });
+    expect(response.status).toBe(502);
+    expect((await json(response)).error.details).toEqual({ source_url: "redirected to an invalid URL" });
+  });
+
   it("follows at most 5 redirects itself", async () => {
     const { key } = await createWorkspace();
     let url = sourceUrl(FILE);
