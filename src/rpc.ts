@@ -1,12 +1,13 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import type { z } from "@hono/zod-openapi";
+import { deleteAsset } from "./assets/delete-asset";
 import { getAsset, listAssetPage, signAssetBatch, signAssetById } from "./assets/reads";
 import { WorkspaceId } from "./contract/api-keys.schemas";
 import { type ListParams, ListQuery } from "./contract/assets.schemas";
 import { AssetIdParam } from "./contract/fields";
 import { BatchSignedUrlBody, SignOptionsBody } from "./contract/signing.schemas";
 import { openSession } from "./db/session";
-import { ApiError, describeError, type ErrorBody, fieldDetails } from "./errors";
+import { ApiError, assetNotFound, describeError, type ErrorBody, fieldDetails } from "./errors";
 import { createServices, type Services } from "./services";
 
 /** `expires_in` and `disposition`, as in the REST API. */
@@ -81,6 +82,19 @@ export class AssetsRpc extends WorkerEntrypoint<Env> {
       const body = parse(BatchSignedUrlBody, { ...options, ids }, "options");
       const request = { ids: body.ids, expiresIn: body.expires_in, disposition: body.disposition, now: Date.now() };
       return { data: await signAssetBatch(services, workspace, request) };
+    });
+  }
+
+  /**
+   * Deletes like `DELETE /api/v1/assets/{id}`: `status` is "deleted" where REST answers 204 and
+   * "deleting" where it answers 202 (gone from every read path; the file is still owed).
+   */
+  delete(workspaceId: string, id: string) {
+    return answer(this.env, async (services) => {
+      const workspace = parse(WorkspaceId, workspaceId, "workspace_id");
+      const deleted = await deleteAsset(services, workspace, parse(AssetIdParam, { id }, "id").id);
+      if (!deleted) throw assetNotFound();
+      return { data: { id: deleted.row.id, status: deleted.storage } };
     });
   }
 }

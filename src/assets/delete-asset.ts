@@ -1,15 +1,28 @@
-import { findAsset, removeAsset } from "../db/assets";
-import type { AssetRow } from "../db/schema";
+import { eq } from "drizzle-orm";
+import { flushDeletions } from "../cleanup/owed-deletions";
+import { findAsset } from "../db/assets";
+import { type AssetRow, assets } from "../db/schema";
+import { owedDeletion, retireAssets } from "../db/storage-deletions";
 import type { Services } from "../services";
-import { discardUpload } from "./discard-upload";
+
+/** `deleted`: storage confirmed. `deleting`: storage gave no clear answer; the cleanup job retries. */
+export type StorageOutcome = "deleted" | "deleting";
+
+export interface DeletedAsset {
+  row: AssetRow;
+  storage: StorageOutcome;
+}
 
 /**
- * Deletes an asset's object, then its row. Returns the deleted row, or null when the asset
- * does not exist in this workspace (or another request deleted it first).
+ * Deletes an asset, pending uploads included. The row goes and the storage work it leaves (object,
+ * unfinished multipart upload) is recorded in one D1 batch, so every read path answers 404 at once
+ * and no visible asset ever lacks its object; then storage is asked. A timeout, reset or 5xx may
+ * still have deleted the object, so it stays owed until storage confirms. Null when the asset does
+ * not exist in this workspace (or another request deleted it first).
  */
-export async function deleteAsset(services: Services, workspaceId: string, id: string): Promise<AssetRow | null> {
+export async function deleteAsset(services: Services, workspaceId: string, id: string): Promise<DeletedAsset | null> {
   try {
-    return await removeObjectAndRow(services, workspaceId, id);
+    return await retireAndDelete(services, workspaceId, id);
   } finally {
     // Whatever happened, this isolate re-reads the asset next time: it may hold a row that is gone,
     // removed just now or by another isolate (then this delete answered 404 and reads must agree).
@@ -17,13 +30,13 @@ export async function deleteAsset(services: Services, workspaceId: string, id: s
   }
 }
 
-async function removeObjectAndRow(services: Services, workspaceId: string, id: string): Promise<AssetRow | null> {
-  const { db, storage } = services;
-  const row = await findAsset(db, workspaceId, id);
+async function retireAndDelete(services: Services, workspaceId: string, id: string): Promise<DeletedAsset | null> {
+  const row = await findAsset(services.db, workspaceId, id);
   if (!row) return null;
-  // An unfinished upload may hold multipart parts to abort, which storage can be slow to confirm.
-  if (row.status === "pending") return (await discardUpload(services, row)) ? row : null;
-  // Object first: if storage fails the row stays and the asset remains usable.
-  await storage.delete(row.storageKey);
-  return (await removeAsset(db, workspaceId, id)) ? row : null;
+  const removed = await retireAssets(services.db, [eq(assets.workspaceId, workspaceId), eq(assets.id, id)]);
+  if (removed === 0) return null;
+  // Forgotten before storage is asked, so this isolate's readers see the 404 as soon as D1 does.
+  services.assetCache.forgetAsset(workspaceId, id);
+  const flushed = await flushDeletions(services, [owedDeletion(row.storageKey, row.uploadId)]);
+  return { row, storage: flushed.failed === 0 ? "deleted" : "deleting" };
 }

@@ -1,5 +1,6 @@
 import { asc, eq, isNotNull, lt, lte, type SQL } from "drizzle-orm";
 import type { Config } from "../config";
+import { countOwedDeletions } from "../db/owed-deletion-counts";
 import { assets } from "../db/schema";
 import { retireAssets } from "../db/storage-deletions";
 import type { Services } from "../services";
@@ -8,8 +9,14 @@ import { flushDueDeletions } from "./owed-deletions";
 export interface CleanupSummary {
   expired_assets: number;
   abandoned_uploads: number;
+  /** Files storage confirmed deleted in this sweep. */
   storage_deleted: number;
+  /** Deletions storage refused or left unanswered in this sweep; retried with backoff. */
   storage_failed: number;
+  /** After the sweep: deletions storage has not confirmed yet, these and older ones. */
+  storage_still_owed: number;
+  /** After the sweep: deleted keys watched until their upload URL expires, in case a late PUT recreates them. */
+  storage_held: number;
 }
 
 /**
@@ -28,11 +35,14 @@ export async function runCleanup(services: Services, now = new Date()): Promise<
   });
   // Room for both batches just retired plus one of older failures, so the queue always drains.
   const flushed = await flushDueDeletions(services, batch * 3, { now });
+  const owed = await countOwedDeletions(db, { now });
   return {
     expired_assets: expired,
     abandoned_uploads: abandoned,
     storage_deleted: flushed.confirmed,
     storage_failed: flushed.failed,
+    storage_still_owed: owed.unconfirmed,
+    storage_held: owed.held,
   };
 }
 

@@ -1,12 +1,17 @@
 import type { StorageDeletionRow } from "../db/schema";
-import { confirmDeletions, deferDeletions, dueDeletions } from "../db/storage-deletions";
+import { confirmDeletions, deferDeletions, dueDeletions, holdDeletions } from "../db/storage-deletions";
 import { ApiError } from "../errors";
 import type { Services } from "../services";
 import { deleteObjects } from "../storage/batch-delete";
 import { abortMultipartUpload } from "../storage/multipart";
+import { writableUntil } from "./late-writes";
 
 export interface FlushResult {
+  /** Objects storage confirmed deleted (held keys included). */
   confirmed: number;
+  /** Confirmed, but kept owed until their upload URL has expired. */
+  held: number;
+  /** Not confirmed (refused, or no clear answer): retried later with backoff. */
   failed: number;
 }
 
@@ -17,10 +22,11 @@ function reasonOf(error: unknown): string {
 
 /**
  * Carries out owed storage deletions: aborts unfinished multipart uploads, then deletes the
- * objects. A row is removed only once storage confirms both; anything else is retried later.
+ * objects. A row is removed only once storage confirms both and no presigned PUT can write the
+ * key again; anything else is retried later.
  */
 export async function flushDeletions(
-  { db, storage }: Services,
+  { config, db, storage }: Services,
   rows: StorageDeletionRow[],
   now = new Date(),
 ): Promise<FlushResult> {
@@ -46,10 +52,18 @@ export async function flushDeletions(
     const reason = failedKeys.get(row.storageKey);
     if (reason) failures.push({ row, reason });
   }
-  const confirmed = deletable.filter((row) => !failedKeys.has(row.storageKey)).map((row) => row.storageKey);
-  await confirmDeletions(db, confirmed);
+  const done: string[] = [];
+  const held: { storageKey: string; until: Date }[] = [];
+  for (const { storageKey } of deletable) {
+    if (failedKeys.has(storageKey)) continue;
+    const until = writableUntil(config.UPLOAD_URL_TTL, storageKey);
+    if (until && until > now) held.push({ storageKey, until });
+    else done.push(storageKey);
+  }
+  await confirmDeletions(db, done);
+  await holdDeletions(db, held);
   await deferDeletions(db, failures, now);
-  return { confirmed: confirmed.length, failed: failures.length };
+  return { confirmed: done.length + held.length, held: held.length, failed: failures.length };
 }
 
 /** Flushes what is due at `now`, at most `limit` rows; with a workspace, only that workspace's keys. */

@@ -3,10 +3,14 @@ import type { Transport } from "./transport";
 import type {
   Asset,
   AssetPage,
+  BulkDeleteFilters,
+  BulkDeleteResult,
   CallOptions,
   CompleteUploadInput,
   CreatedUpload,
   CreateUploadInput,
+  DeleteOutcome,
+  DeletingAsset,
   ImportInput,
   ListParams,
   SignedUrl,
@@ -88,14 +92,28 @@ export function assetsResource({ request }: Transport) {
       return (await request<{ data: Asset }>("POST", path, { ...options, json: input, idempotent: false })).data;
     },
 
-    async delete(id: string, options: CallOptions = {}): Promise<void> {
+    /**
+     * Deleted either way: "deleted" (204) when storage confirmed the file, "deleting" (202) when the
+     * file is still owed and the service's cleanup job finishes it. The asset is gone at once in both.
+     */
+    async delete(id: string, options: CallOptions = {}): Promise<DeleteOutcome> {
       try {
-        await request<undefined>("DELETE", assetPath(id), { ...options, idempotent: true });
+        const owed = await request<{ data: DeletingAsset } | undefined>("DELETE", assetPath(id), {
+          ...options,
+          idempotent: true,
+        });
+        return owed?.data.status ?? "deleted";
       } catch (error) {
         // A retry that finds nothing means an earlier attempt deleted it, which is what was asked.
-        if (error instanceof AssetServiceError && error.status === 404 && error.attempts > 1) return;
+        if (error instanceof AssetServiceError && error.status === 404 && error.attempts > 1) return "deleted";
         throw error;
       }
+    },
+
+    /** Deletes every asset matching the filters (at least one); `pending_storage` files are still owed. */
+    async deleteMany(filters: BulkDeleteFilters, options: CallOptions = {}): Promise<BulkDeleteResult> {
+      const query = { ...filters };
+      return (await request<{ data: BulkDeleteResult }>("DELETE", BASE, { ...options, query, idempotent: true })).data;
     },
   };
 }

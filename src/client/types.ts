@@ -2,6 +2,7 @@
 // and `import type` keeps the schemas (and zod) out of the client bundle.
 import type { z } from "zod";
 import type { AssetSchema, ListedAssetSchema, ListParams, ListResponse } from "../contract/assets.schemas";
+import type { BulkDeleteAnswer, BulkDeleteQuery, DeletingAnswer } from "../contract/bulk-delete.schemas";
 import type {
   CompleteUploadRequest,
   DirectUploadAnswer,
@@ -31,6 +32,13 @@ export type CreateUploadInput = z.input<typeof DirectUploadRequest>;
 export type CreatedUpload = z.infer<typeof DirectUploadAnswer>;
 export type CompleteUploadInput = z.input<typeof CompleteUploadRequest>;
 export type ImportInput = z.input<typeof ImportRequest>;
+
+/** A 202 delete's body: the asset is gone, its file still owed. */
+export type DeletingAsset = z.infer<typeof DeletingAnswer>;
+/** "deleted" (204: storage confirmed) or "deleting" (202: the cleanup job finishes the file). */
+export type DeleteOutcome = "deleted" | DeletingAsset["status"];
+export type BulkDeleteFilters = z.input<typeof BulkDeleteQuery>;
+export type BulkDeleteResult = z.infer<typeof BulkDeleteAnswer>;
 
 /** Per-request settings. */
 export interface CallOptions {

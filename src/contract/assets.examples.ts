@@ -35,7 +35,9 @@ export const batchExample = {
   ],
 };
 
-export const bulkDeleteExample = { data: { deleted: 12 } };
+export const bulkDeleteExample = { data: { deleted: 12, pending_storage: 0 } };
+
+export const deletingExample = { data: { id, status: "deleting" } };
 
 export const formUploadExample = {
   file: "(binary)",

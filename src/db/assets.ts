@@ -66,15 +66,6 @@ export function findAssetsByIds(db: Database, workspaceId: string, ids: readonly
     .where(and(inArray(assets.id, idList), inWorkspace, notExpired()));
 }
 
-/** Deletes the row only if it still exists; returns false when another request got there first. */
-export async function removeAsset(db: Database, workspaceId: string, id: string): Promise<boolean> {
-  const removed = await db
-    .delete(assets)
-    .where(and(eq(assets.workspaceId, workspaceId), eq(assets.id, id)))
-    .returning({ id: assets.id });
-  return removed.length > 0;
-}
-
 /** Only finished, unexpired assets are listed; `status` follows the workspace in every list index. */
 export function listConditions(workspaceId: string, filters: AssetFilters, now = new Date()): SQL[] {
   return [...filterConditions(workspaceId, filters), eq(assets.status, "ready"), notExpired(now)];

@@ -87,6 +87,11 @@ export async function oweDeletion(db: Database, storageKey: string, uploadId: st
   return row;
 }
 
+/** A prefix is a key range: every key of a workspace sorts between "ws/" and "ws0". */
+export function keysUnder(prefix: string): SQL {
+  return and(gte(storageDeletions.storageKey, `${prefix}/`), lt(storageDeletions.storageKey, `${prefix}0`)) as SQL;
+}
+
 /** Owed deletions whose next attempt is due, oldest first; optionally only under one key prefix. */
 export async function dueDeletions(
   db: Database,
@@ -95,10 +100,7 @@ export async function dueDeletions(
 ): Promise<StorageDeletionRow[]> {
   const { prefix, now = new Date() } = options;
   const due = lte(storageDeletions.nextAttemptAt, now.toISOString());
-  // A prefix is a key range: every key of a workspace sorts between "ws/" and "ws0".
-  const scope = prefix
-    ? and(due, gte(storageDeletions.storageKey, `${prefix}/`), lt(storageDeletions.storageKey, `${prefix}0`))
-    : due;
+  const scope = prefix ? and(due, keysUnder(prefix)) : due;
   return db.select().from(storageDeletions).where(scope).orderBy(asc(storageDeletions.nextAttemptAt)).limit(limit);
 }
 
@@ -107,6 +109,21 @@ export async function confirmDeletions(db: Database, keys: string[]) {
     const chunk = keys.slice(start, start + KEYS_PER_STATEMENT);
     await db.delete(storageDeletions).where(inArray(storageDeletions.storageKey, chunk));
   }
+}
+
+/**
+ * Keeps deleted keys owed until a presigned PUT can no longer write them: the next attempt comes
+ * when the URL has expired, and deletes whatever a late PUT put back. No error: storage confirmed.
+ */
+export async function holdDeletions(db: Database, held: { storageKey: string; until: Date }[]) {
+  if (held.length === 0) return;
+  const updates = held.map(({ storageKey, until }) =>
+    db
+      .update(storageDeletions)
+      .set({ lastError: null, nextAttemptAt: until.toISOString() })
+      .where(eq(storageDeletions.storageKey, storageKey)),
+  );
+  await db.batch(updates as [(typeof updates)[number], ...typeof updates]);
 }
 
 /** Backs off exponentially (1, 2, 4 … minutes, at most a day) so a broken key never crowds out the rest. */

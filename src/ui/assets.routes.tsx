@@ -104,7 +104,12 @@ pages.get("/assets/:id/delete", assetIdParam, backQuery, async (c) => {
 pages.post("/assets/:id/delete", assetIdParam, backForm, async (c) => {
   const deleted = await deleteAsset(c.var, c.var.workspaceId, c.req.valid("param").id);
   if (!deleted) throw assetNotFound();
-  setFlash(c, `Deleted “${deleted.fileName}”.`);
+  const { fileName } = deleted.row;
+  // Gone either way; say so when storage has yet to confirm the file, which the cleanup job retries.
+  setFlash(
+    c,
+    deleted.storage === "deleted" ? `Deleted “${fileName}”.` : `Deleted “${fileName}”; its file is being removed.`,
+  );
   return c.redirect(galleryHrefFromBack(c.req.valid("form").back), 303);
 });
 

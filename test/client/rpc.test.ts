@@ -100,4 +100,13 @@ describe("the AssetsRpc entrypoint over a service binding", () => {
     await expectDownload((sources[0]?.[1] ?? "").replaceAll("&#38;", "&"));
     expect(image.file_name).toBe("sun & <moon>.png");
   });
+
+  it("deletes like the REST API: gone from every read path, a second delete is not_found", async () => {
+    const { key, workspaceId } = await createWorkspace();
+    const asset = await uploadAsset(key);
+    expect(await site.delete(workspaceId, asset.id)).toEqual({ data: { id: asset.id, status: "deleted" } });
+    expect(await site.get(workspaceId, asset.id)).toEqual(await rest(key, `/api/v1/assets/${asset.id}`));
+    expect(await site.delete(workspaceId, asset.id)).toMatchObject({ error: { code: "not_found" } });
+    expect((await api(`/api/v1/assets/${asset.id}`, withKey(key))).status).toBe(404);
+  });
 });

@@ -3,7 +3,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
 import { api, createWorkspace, json, PNG_BYTES, storageHas, uploadAsset, withKey } from "../support/helpers";
-import { owedDeletion, putToStorage, runScheduledCleanup, startUpload } from "../support/ingest-helpers";
+import {
+  expectHeldUntilUploadUrlExpires,
+  owedDeletion,
+  putToStorage,
+  runScheduledCleanup,
+  startUpload,
+} from "../support/ingest-helpers";
 
 function bulkDelete(key: string, query: string, environment: Env = env) {
   const request = new Request(`http://assets.test/api/v1/assets${query}`, {
@@ -37,12 +43,12 @@ describe("DELETE /api/v1/assets?filters", () => {
 
     const response = await bulkDelete(owner.key, "?execution_id=exec_bulk");
     expect(response.status).toBe(200);
-    expect(await json(response)).toEqual({ data: { deleted: 3 } });
+    expect(await json(response)).toEqual({ data: { deleted: 3, pending_storage: 0 } });
 
     for (const asset of [...doomed, pending.asset]) {
       expect(await storageHas(asset.storage_key)).toBe(false);
       expect((await api(`/api/v1/assets/${asset.id}`, withKey(owner.key))).status).toBe(404);
-      expect(await owedDeletion(asset.storage_key)).toBeNull();
+      await expectHeldUntilUploadUrlExpires(asset.storage_key, asset.created_at);
     }
     expect((await api(`/api/v1/assets/${kept.id}`, withKey(owner.key))).status).toBe(200);
     expect(await storageHas(kept.storage_key)).toBe(true);
@@ -51,7 +57,7 @@ describe("DELETE /api/v1/assets?filters", () => {
     expect(await storageHas(foreign.storage_key)).toBe(true);
 
     const again = await bulkDelete(owner.key, "?execution_id=exec_bulk");
-    expect(await json(again)).toEqual({ data: { deleted: 0 } });
+    expect(await json(again)).toEqual({ data: { deleted: 0, pending_storage: 0 } });
   });
 
   it("combines filters like the listing does", async () => {
@@ -59,7 +65,7 @@ describe("DELETE /api/v1/assets?filters", () => {
     const image = await uploadAsset(key, { fields: { provider: "fal", agent_id: "a1" } });
     const audio = await uploadAsset(key, { fileName: "v.mp3", contentType: "audio/mpeg", fields: { provider: "fal" } });
     const response = await bulkDelete(key, "?provider=fal&type=audio");
-    expect(await json(response)).toEqual({ data: { deleted: 1 } });
+    expect(await json(response)).toEqual({ data: { deleted: 1, pending_storage: 0 } });
     expect(await storageHas(audio.storage_key)).toBe(false);
     expect(await storageHas(image.storage_key)).toBe(true);
   });
@@ -85,7 +91,7 @@ describe("DELETE /api/v1/assets?filters", () => {
       ...env,
       STORAGE_ENDPOINT: "http://127.0.0.1:9",
     });
-    expect(await json(response)).toEqual({ data: { deleted: 1 } });
+    expect(await json(response)).toEqual({ data: { deleted: 1, pending_storage: 1 } });
     expect((await api(`/api/v1/assets/${asset.id}`, withKey(key))).status).toBe(404);
     expect(await storageHas(asset.storage_key)).toBe(true);
     expect((await owedDeletion(asset.storage_key))?.attempts).toBe(1);
@@ -94,6 +100,6 @@ describe("DELETE /api/v1/assets?filters", () => {
     await runScheduledCleanup(Date.now() + 10 * 60_000);
     vi.restoreAllMocks();
     expect(await storageHas(asset.storage_key)).toBe(false);
-    expect(await owedDeletion(asset.storage_key)).toBeNull();
+    await expectHeldUntilUploadUrlExpires(asset.storage_key, asset.created_at);
   });
 });

@@ -11,6 +11,7 @@ import {
   uploadForm,
   withKey,
 } from "../support/helpers";
+import { owedDeletion, settleAndCompare } from "../support/ingest-helpers";
 
 type Fault = keyof Cloudflare.Env["TEST_FAULT_ENDPOINTS"];
 
@@ -38,7 +39,7 @@ describe.each(faults)("storage fault: %s", (fault) => {
     await expectStorageMatchesDatabase(workspaceId);
   });
 
-  it("answers a delete with 503 and keeps the asset whole", async () => {
+  it("answers a delete with 202, hides the asset at once and owes its file until storage confirms", async () => {
     const { key, workspaceId } = await createWorkspace();
     const asset = await uploadAsset(key);
     const response = await apiWithEnv(
@@ -46,15 +47,17 @@ describe.each(faults)("storage fault: %s", (fault) => {
       `/api/v1/assets/${asset.id}`,
       withKey(key, { method: "DELETE" }),
     );
-    expect(response.status).toBe(503);
-    expect((await api(`/api/v1/assets/${asset.id}`, withKey(key))).status).toBe(200);
-    expect(await storageHas(asset.storage_key)).toBe(true);
-    await expectStorageMatchesDatabase(workspaceId);
+    expect(response.status).toBe(202);
+    expect(await json(response)).toEqual({ data: { id: asset.id, status: "deleting" } });
+    expect((await api(`/api/v1/assets/${asset.id}`, withKey(key))).status).toBe(404);
+    expect((await owedDeletion(asset.storage_key))?.attempts).toBe(1);
+    await expectStorageMatchesDatabase(workspaceId, { allowOwed: true });
+    await settleAndCompare(workspaceId);
   });
 });
 
 describe("storage failing only deletes", () => {
-  it("keeps the asset and reports 503", async () => {
+  it("answers 202 and owes the file; the asset is gone at once", async () => {
     const { key, workspaceId } = await createWorkspace();
     const asset = await uploadAsset(key);
     const response = await apiWithEnv(
@@ -62,9 +65,11 @@ describe("storage failing only deletes", () => {
       `/api/v1/assets/${asset.id}`,
       withKey(key, { method: "DELETE" }),
     );
-    expect(response.status).toBe(503);
-    expect((await json(response)).error.details).toMatchObject({ status: 503 });
-    await expectStorageMatchesDatabase(workspaceId);
+    expect(response.status).toBe(202);
+    expect(await storageHas(asset.storage_key)).toBe(true);
+    expect((await owedDeletion(asset.storage_key))?.last_error).toContain("503");
+    await expectStorageMatchesDatabase(workspaceId, { allowOwed: true });
+    await settleAndCompare(workspaceId);
   });
 });
 

@@ -42,7 +42,7 @@ describe("workspace isolation", () => {
     const listed = await json(await api("/api/v1/assets?execution_id=exec_shared&include=signed_url", as()));
     expect(listed.data).toEqual([]);
     const bulk = await api("/api/v1/assets?provider=fal", as({ method: "DELETE" }));
-    expect(await json(bulk)).toEqual({ data: { deleted: 0 } });
+    expect(await json(bulk)).toEqual({ data: { deleted: 0, pending_storage: 0 } });
 
     for (const path of [`/ui/assets/${asset.id}`, `/ui/assets/${asset.id}/download`, `/ui/assets/${asset.id}/delete`]) {
       expect((await page(path, asSignedIn(intruder.key))).status).toBe(404);

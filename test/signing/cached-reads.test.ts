@@ -104,7 +104,7 @@ describe("cached asset reads", () => {
     await expectDownload((await signAssetById(elsewhere.services, workspaceId, { id: asset.id, now: Date.now() })).url);
     await requireAsset(here.services, workspaceId, asset.id);
 
-    expect((await deleteAsset(here.services, workspaceId, asset.id))?.id).toBe(asset.id);
+    expect((await deleteAsset(here.services, workspaceId, asset.id))?.row.id).toBe(asset.id);
     expect(await storageHas(asset.storage_key)).toBe(false);
     await expect(requireAsset(here.services, workspaceId, asset.id)).rejects.toMatchObject({ code: "not_found" });
 

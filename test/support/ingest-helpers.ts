@@ -1,8 +1,8 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import worker from "../../src/index";
-import { api, json, PNG_BYTES, withKey } from "./helpers";
+import { api, expectStorageMatchesDatabase, json, PNG_BYTES, withKey } from "./helpers";
 
 export function postJson(key: string, path: string, body: unknown): Promise<Response> {
   return api(
@@ -61,6 +61,7 @@ export interface OwedDeletion {
   upload_id: string | null;
   attempts: number;
   last_error: string | null;
+  next_attempt_at: string;
 }
 
 export async function owedDeletion(storageKey: string): Promise<OwedDeletion | null> {
@@ -78,4 +79,24 @@ export async function owedDeletionsUnder(prefix: string): Promise<OwedDeletion[]
     .bind(`${prefix}/%`)
     .all<OwedDeletion>();
   return results;
+}
+
+/** Once storage is back, the cleanup job settles every debt: the bucket matches D1 exactly. */
+export async function settleAndCompare(workspaceId: string) {
+  vi.spyOn(console, "log").mockImplementation(() => undefined);
+  await runScheduledCleanup(Date.now() + 2 * 24 * 3600 * 1000);
+  vi.restoreAllMocks();
+  expect(await owedDeletionsUnder(workspaceId)).toEqual([]);
+  await expectStorageMatchesDatabase(workspaceId);
+}
+
+/**
+ * Storage confirmed the deletion, but the key stays watched until a presigned PUT can no longer
+ * write it: its asset's creation plus UPLOAD_URL_TTL (the test default, 3600 s) and a 60 s margin.
+ */
+export async function expectHeldUntilUploadUrlExpires(storageKey: string, createdAt: string) {
+  const owed = await owedDeletion(storageKey);
+  expect(owed?.last_error).toBeNull();
+  const createdSecond = Math.floor(Date.parse(createdAt) / 1000) * 1000;
+  expect(owed?.next_attempt_at).toBe(new Date(createdSecond + 3600_000 + 60_000).toISOString());
 }

@@ -35,5 +35,6 @@ export const signedUrl: Handler<"signedUrl"> = async (c) => {
 export const remove: Handler<"remove"> = async (c) => {
   const deleted = await deleteAsset(c.var, c.var.workspaceId, c.req.valid("param").id);
   if (!deleted) throw assetNotFound();
+  if (deleted.storage === "deleting") return c.json({ data: { id: deleted.row.id, status: "deleting" as const } }, 202);
   return c.body(null, 204);
 };

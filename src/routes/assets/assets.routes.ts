@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { assetExample, listExample, signedUrlExample } from "../../contract/assets.examples";
+import { assetExample, deletingExample, listExample, signedUrlExample } from "../../contract/assets.examples";
 import { AssetSchema, ListQuery, ListResponse } from "../../contract/assets.schemas";
+import { DeletingAnswer } from "../../contract/bulk-delete.schemas";
 import { AssetIdParam } from "../../contract/fields";
 import { SignedUrlQuery, SignedUrlSchema } from "../../contract/signing.schemas";
 import { errorResponse, errorResponses, notFoundResponse } from "../../errors";
@@ -62,10 +63,20 @@ export const remove = createRoute({
   path: "/{id}",
   tags,
   security,
-  summary: "Delete an asset: its file and its record",
+  summary: "Delete an asset: its record at once, then its file",
+  description:
+    "The asset disappears from every read path at once, and the file deletion it owes is recorded in the same " +
+    "transaction. 204 when storage confirmed deleting the file; 202 when storage gave no clear answer (timeout, " +
+    "reset, 5xx): the asset is gone all the same and the cleanup job retries the file until storage confirms. " +
+    "Both are success; a second delete is 404.",
   request: { params: AssetIdParam },
   responses: {
-    204: { description: "Deleted." },
+    204: { description: "Deleted: the record, and the file as storage confirmed." },
+    202: json(
+      z.object({ data: DeletingAnswer }),
+      "Deleted: the record is gone; the file is owed and the cleanup job deletes it.",
+      deletingExample,
+    ),
     ...errorResponses,
     ...notFoundResponse,
   },

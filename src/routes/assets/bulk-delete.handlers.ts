@@ -5,6 +5,6 @@ import type { AppEnv } from "../../types";
 import type * as routes from "./bulk-delete.routes";
 
 export const bulkDeleteHandler: RouteHandler<typeof routes.bulkDelete, AppEnv> = async (c) => {
-  const deleted = await bulkDelete(c.var, c.var.workspaceId, toAssetFilters(c.req.valid("query")));
-  return c.json({ data: { deleted } }, 200);
+  const result = await bulkDelete(c.var, c.var.workspaceId, toAssetFilters(c.req.valid("query")));
+  return c.json({ data: { deleted: result.deleted, pending_storage: result.pendingStorage } }, 200);
 };

@@ -14,10 +14,16 @@ export const bulkDelete = createRoute({
   summary: "Delete every asset matching the filters",
   description:
     "Takes the listing filters (at least one is required) and removes every matching asset of the " +
-    "workspace, pending uploads included: records at once, files right after or by the cleanup job.",
+    "workspace, pending uploads included: records at once, files right after or by the cleanup job. " +
+    "`pending_storage` counts the workspace's files storage has not confirmed deleted yet (timeout, reset, " +
+    "5xx); the cleanup job retries them until it does.",
   request: { query: BulkDeleteQuery },
   responses: {
-    200: json(z.object({ data: BulkDeleteAnswer }), "How many assets were deleted.", bulkDeleteExample),
+    200: json(
+      z.object({ data: BulkDeleteAnswer }),
+      "How many assets were deleted, and how many files storage still owes.",
+      bulkDeleteExample,
+    ),
     ...errorResponses,
   },
 });
