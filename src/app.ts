@@ -4,6 +4,7 @@ import { apiCors } from "./http/cors";
 import { requestServices } from "./http/request-services";
 import { apiSecurityHeaders } from "./http/security-headers";
 import adminApiKeys from "./routes/admin/api-keys.index";
+import adminMaintenance from "./routes/admin/maintenance.index";
 import assets from "./routes/assets/assets.index";
 import { createRouter } from "./routes/create-router";
 import { apiDocs } from "./routes/docs/docs.handlers";
@@ -32,6 +33,7 @@ export function createApp() {
   app.use("/api/v1/admin/*", requestServices);
   app.route("/api/v1/assets", assets);
   app.route("/api/v1/admin/api-keys", adminApiKeys);
+  app.route("/api/v1/admin/maintenance", adminMaintenance);
   app.get("/", (c) => c.redirect("/ui/assets"));
   app.route("/ui", ui);
 
