@@ -1,13 +1,12 @@
-import { flushDeletions } from "../cleanup/owed-deletions";
 import type { Config } from "../config";
 import { insertAsset } from "../db/assets";
 import type { AssetRow } from "../db/schema";
-import { oweDeletion } from "../db/storage-deletions";
 import { ApiError } from "../errors";
 import type { Services } from "../services";
 import { uploadStream } from "../storage/stream-upload";
 import { abandonObject } from "./abandon-object";
 import { assertFilePartHeaders } from "./file-part";
+import { discardWrite } from "./discard-write";
 import { type FieldValues, missingFile, parseUploadFields } from "./form-fields";
 import type { FormFile, FormParts } from "./form-parts";
 import { type AssetDraft, draftAsset } from "./new-asset";
@@ -95,8 +94,7 @@ export async function formUpload(services: Services, workspaceId: string, form: 
     draft = describeAsset(config, workspaceId, values, file, bytes);
   } catch (error) {
     await form.cancel();
-    const owed = await oweDeletion(db, bytes.storageKey, multipartId, "the form upload failed");
-    await flushDeletions(services, [owed]);
+    await discardWrite(services, bytes.storageKey, multipartId, "the form upload failed");
     throw error;
   }
   return insertAsset(db, { ...draft, fileSize }).catch(async (error: unknown) => {

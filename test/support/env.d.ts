@@ -8,7 +8,10 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
-      TEST_FAULT_ENDPOINTS: Record<"fail-writes" | "fail-deletes" | "slow" | "reset" | "down", string>;
+      TEST_FAULT_ENDPOINTS: Record<
+        "fail-writes" | "fail-deletes" | "slow" | "reset" | "down" | "lost-reset" | "lost-504" | "lost-hang",
+        string
+      >;
       /** The local file host of test/source-server.ts. */
       TEST_SOURCE_URL: string;
       /** The edge-site fixture Worker, which reaches this one through a service binding. */
