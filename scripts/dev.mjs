@@ -128,6 +128,8 @@ child = spawn(
     String(port),
     "--var",
     `STORAGE_ENDPOINT:${storageEndpoint}`,
+    // Serves /__scheduled, so the cleanup cron can be fired by hand (see the banner).
+    "--test-scheduled",
     ...persistArgs,
     ...inspectorArgs,
   ],
@@ -157,6 +159,8 @@ if (up && !stopping) {
   Local S3                  ${s3.endpoint} (bucket "${bucket}")
 
   curl -H "X-API-Key: ${apiKey}" ${baseUrl}/api/v1/assets
+  Cleanup now               curl "${baseUrl}/__scheduled?cron=*/15+*+*+*+*"
+                            curl -X POST -H "Authorization: Bearer ${vars.ADMIN_TOKEN}" ${baseUrl}/api/v1/admin/maintenance
 ──────────────────────────────────────────────────────────────────────`);
 } else if (!stopping) {
   console.warn(`[dev] ${baseUrl}/health did not answer within 60 s; wrangler is still running.`);

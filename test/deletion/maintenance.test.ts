@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, api, createWorkspace, json, storageHas, uploadAsset } from "./helpers";
-import { assetRow } from "./ingest-helpers";
+import { ADMIN_TOKEN, api, createWorkspace, json, storageHas, uploadAsset } from "../support/helpers";
+import { assetRow } from "../support/ingest-helpers";
 
 const runMaintenance = (token?: string) =>
   api("/api/v1/admin/maintenance", {

@@ -10,7 +10,7 @@ import {
   uploadAsset,
   uploadForm,
   withKey,
-} from "./helpers";
+} from "../support/helpers";
 import {
   assetRow,
   owedDeletion,
@@ -20,8 +20,8 @@ import {
   settleAndCompare,
   sourceUrl,
   startUpload,
-} from "./ingest-helpers";
-import { sourceBytes } from "./source-bytes";
+} from "../support/ingest-helpers";
+import { sourceBytes } from "../support/source-bytes";
 
 // Storage performs every write in full, then the answer is lost: the connection drops, a gateway
 // answers 504 (aws4fetch retries it twice), or nothing comes back within STORAGE_TIMEOUT_MS (300 ms
