@@ -1,6 +1,9 @@
+import { createExecutionContext } from "cloudflare:test";
+import type { FetchLike } from "agent-asset-service/client";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
 import { encodeCursor } from "../../src/db/list-cursor";
-import { clientFor, failure, recording } from "../support/client-helpers";
+import { clientFor, failure, recording, unreachableStorage } from "../support/client-helpers";
 import { createWorkspace, newestFirst, PNG_BYTES, uploadAsset } from "../support/helpers";
 import { putToStorage, sourceUrl } from "../support/ingest-helpers";
 import { sourceBytes } from "../support/source-bytes";
@@ -58,7 +61,7 @@ describe("the typed client against the running Worker", () => {
     expect(page.meta.total).toBe(1);
     await expectDownload(page.data[0]?.signed_url ?? "");
 
-    await assets.delete(asset.id);
+    expect(await assets.delete(asset.id)).toBe("deleted");
     const gone = await failure(assets.get(asset.id));
     expect(gone).toMatchObject({ status: 404, code: "not_found", message: "Asset not found.", attempts: 1 });
   });
@@ -98,5 +101,21 @@ describe("the client bundle", () => {
       );
       for (const specifier of runtimeImports) expect(`${file}: ${specifier}`).toMatch(/: \.\/[a-z-]+$/);
     }
+  });
+
+  it("tells a confirmed delete from one whose file is still owed, and deletes in bulk", async () => {
+    const { key } = await createWorkspace();
+    const [kept, owed, bulk] = await Promise.all([1, 2, 3].map(() => uploadAsset(key, { fields: { agent_id: "c" } })));
+    const storageDown = createApp();
+    const viaStorageDown: FetchLike = (input, init) =>
+      Promise.resolve(storageDown.fetch(new Request(input, init), unreachableStorage, createExecutionContext()));
+    expect(await clientFor(key, { fetch: viaStorageDown, retry: { retries: 0 } }).assets.delete(owed.id)).toBe(
+      "deleting",
+    );
+    const { assets } = clientFor(key);
+    expect(await failure(assets.get(owed.id))).toMatchObject({ status: 404 });
+    expect(await assets.delete(kept.id)).toBe("deleted");
+    expect(await assets.deleteMany({ agent_id: "c" })).toEqual({ deleted: 1, pending_storage: 1 });
+    expect(await failure(assets.get(bulk.id))).toMatchObject({ status: 404 });
   });
 });
