@@ -1,6 +1,7 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect, vi } from "vitest";
+import { loadConfig } from "../../src/config";
 import worker from "../../src/index";
 import { api, expectStorageMatchesDatabase, json, PNG_BYTES, withKey } from "./helpers";
 
@@ -92,11 +93,14 @@ export async function settleAndCompare(workspaceId: string) {
 
 /**
  * Storage confirmed the deletion, but the key stays watched until a presigned PUT can no longer
- * write it: its asset's creation plus UPLOAD_URL_TTL (the test default, 3600 s) and a 60 s margin.
+ * write it: its asset's creation plus UPLOAD_URL_TTL (as configured) and a 60 s margin.
  */
 export async function expectHeldUntilUploadUrlExpires(storageKey: string, createdAt: string) {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) throw new Error(`test configuration: ${JSON.stringify(loaded.problems)}`);
   const owed = await owedDeletion(storageKey);
   expect(owed?.last_error).toBeNull();
   const createdSecond = Math.floor(Date.parse(createdAt) / 1000) * 1000;
-  expect(owed?.next_attempt_at).toBe(new Date(createdSecond + 3600_000 + 60_000).toISOString());
+  const until = createdSecond + loaded.config.UPLOAD_URL_TTL * 1000 + 60_000;
+  expect(owed?.next_attempt_at).toBe(new Date(until).toISOString());
 }
