@@ -7,10 +7,8 @@ import { abortMultipartUpload } from "../storage/multipart";
 import { writableUntil } from "./late-writes";
 
 export interface FlushResult {
-  /** Objects storage confirmed deleted (held keys included). */
+  /** Objects storage confirmed deleted (held keys included: kept owed until their upload URL has expired). */
   confirmed: number;
-  /** Confirmed, but kept owed until their upload URL has expired. */
-  held: number;
   /** Not confirmed (refused, or no clear answer): retried later with backoff. */
   failed: number;
 }
@@ -63,7 +61,7 @@ export async function flushDeletions(
   await confirmDeletions(db, done);
   await holdDeletions(db, held);
   await deferDeletions(db, failures, now);
-  return { confirmed: done.length + held.length, held: held.length, failed: failures.length };
+  return { confirmed: done.length + held.length, failed: failures.length };
 }
 
 /** Flushes what is due at `now`, at most `limit` rows; with a workspace, only that workspace's keys. */

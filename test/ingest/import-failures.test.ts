@@ -55,8 +55,11 @@ describe("POST /api/v1/assets/import refusals and failures", () => {
     expect(response.status).toBe(413);
     expect(await bucketKeys(`${workspaceId}/`)).toEqual([]);
     expect((await json(await api("/api/v1/assets", withKey(key)))).meta.total).toBe(0);
-    // Parts were already stored: the upload was aborted and storage confirmed it, so nothing is owed.
-    expect(await owedDeletionsUnder(workspaceId)).toEqual([]);
+    // Parts were already stored: the upload was aborted and storage confirmed it. The key stays
+    // watched (no error, next attempt in the future) only in case a write still in flight lands late.
+    const owed = await owedDeletionsUnder(workspaceId);
+    expect(owed.map((row) => row.last_error)).toEqual([null]);
+    expect(Date.parse(owed[0]?.next_attempt_at ?? "")).toBeGreaterThan(Date.now());
   });
 
   it("gives up on a slow source after IMPORT_TIMEOUT_MS with 504", async () => {
