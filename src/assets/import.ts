@@ -1,5 +1,7 @@
+import { flushDeletions } from "../cleanup/owed-deletions";
 import { insertAsset } from "../db/assets";
 import type { AssetRow } from "../db/schema";
+import { oweDeletion } from "../db/storage-deletions";
 import type { Services } from "../services";
 import { uploadStream } from "../storage/stream-upload";
 import { abandonObject } from "./abandon-object";
