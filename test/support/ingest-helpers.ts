@@ -104,3 +104,15 @@ export async function expectHeldUntilUploadUrlExpires(storageKey: string, create
   const until = createdSecond + loaded.config.UPLOAD_URL_TTL * 1000 + 60_000;
   expect(owed?.next_attempt_at).toBe(new Date(until).toISOString());
 }
+
+/**
+ * Storage confirmed every deletion the workspace owed, and the keys stay watched only in case a
+ * write still in flight lands late: no error, next attempt in the future.
+ */
+export async function expectOnlyHeldKeys(workspaceId: string) {
+  const owed = await owedDeletionsUnder(workspaceId);
+  for (const row of owed) {
+    expect(row.last_error).toBeNull();
+    expect(Date.parse(row.next_attempt_at)).toBeGreaterThan(Date.now());
+  }
+}
