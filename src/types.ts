@@ -11,5 +11,7 @@ export interface AppEnv {
     storage: Storage;
     assetCache: AssetCache;
     workspaceId: string;
+    /** The id of the API key the request authenticated with: assets record it as `created_by_id`. */
+    apiKeyId: string;
   };
 }

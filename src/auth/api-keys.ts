@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { type ApiKeyRow, apiKeys } from "../db/schema";
 import { hex } from "../encoding";
 import { newId } from "../ids";
-import { keyCache } from "./key-cache";
+import { type KeyIdentity, keyCache } from "./key-cache";
 
 const KEY_PREFIX = "ak_";
 const DISPLAY_PREFIX_LENGTH = 11;
@@ -58,20 +58,21 @@ export async function revokeApiKey(db: Database, id: string) {
 }
 
 /**
- * The workspace a presented key belongs to, or null for unknown and revoked keys. Known keys
- * are cached per isolate (see key-cache.ts for how revocation stays bounded); unknown ones are not.
+ * The identity of a presented key (its id and workspace), or null for unknown and revoked keys. Known
+ * keys are cached per isolate (see key-cache.ts for how revocation stays bounded); unknown ones are not.
  */
-export async function workspaceForKey(db: Database, key: string): Promise<string | null> {
+export async function identifyKey(db: Database, key: string): Promise<KeyIdentity | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
   const keyHash = await sha256Hex(key);
   const cached = keyCache.get(keyHash);
   if (cached) return cached;
   const stamp = keyCache.stamp();
   const row = await db.query.apiKeys.findFirst({
-    columns: { workspaceId: true },
+    columns: { id: true, workspaceId: true },
     where: and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)),
   });
   if (!row) return null;
-  keyCache.set(keyHash, row.workspaceId, stamp);
-  return row.workspaceId;
+  const identity = { keyId: row.id, workspaceId: row.workspaceId };
+  keyCache.set(keyHash, identity, stamp);
+  return identity;
 }

@@ -8,12 +8,18 @@ export const API_KEY_CACHE_TTL_MS = 30_000;
 /** Bounds the memory one isolate spends on keys (oldest entries go first). */
 export const API_KEY_CACHE_MAX_ENTRIES = 10_000;
 
-interface Entry {
+/** Who a key is: its own id (recorded as `created_by_id`) and the workspace it belongs to. */
+export interface KeyIdentity {
+  keyId: string;
   workspaceId: string;
+}
+
+interface Entry {
+  identity: KeyIdentity;
   expiresAt: number;
 }
 
-/** Isolate-local map from key hash to workspace, so authenticated requests skip a D1 read. */
+/** Isolate-local map from key hash to key identity, so authenticated requests skip a D1 read. */
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
   private revocations = 0;
@@ -23,14 +29,14 @@ export class KeyCache {
     private readonly maxEntries = API_KEY_CACHE_MAX_ENTRIES,
   ) {}
 
-  get(keyHash: string, now = Date.now()): string | undefined {
+  get(keyHash: string, now = Date.now()): KeyIdentity | undefined {
     const entry = this.entries.get(keyHash);
     if (!entry) return undefined;
     if (entry.expiresAt <= now) {
       this.entries.delete(keyHash);
       return undefined;
     }
-    return entry.workspaceId;
+    return entry.identity;
   }
 
   /**
@@ -41,14 +47,14 @@ export class KeyCache {
     return this.revocations;
   }
 
-  set(keyHash: string, workspaceId: string, stamp: number, now = Date.now()) {
+  set(keyHash: string, identity: KeyIdentity, stamp: number, now = Date.now()) {
     if (stamp !== this.revocations) return;
     this.entries.delete(keyHash);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(keyHash, { workspaceId, expiresAt: now + this.ttlMs });
+    this.entries.set(keyHash, { identity, expiresAt: now + this.ttlMs });
   }
 
   revoke(keyHash: string) {

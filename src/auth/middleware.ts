@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../types";
-import { sha256Hex, workspaceForKey } from "./api-keys";
+import { identifyKey, sha256Hex } from "./api-keys";
 import { assertClientNotBlocked, clientAddress, countFailedAuthentication, countKeyRequest } from "./rate-limits";
 
 function bearerToken(header: (name: string) => string | undefined): string | undefined {
@@ -18,13 +18,14 @@ export const requireApiKey = createMiddleware<AppEnv>(async (c, next) => {
   assertClientNotBlocked(client);
   const key = presentedKey(header);
   if (!key) throw new ApiError("unauthorized", "Send an API key in X-API-Key or Authorization: Bearer.");
-  const workspaceId = await workspaceForKey(c.var.db, key);
-  if (!workspaceId) {
+  const identity = await identifyKey(c.var.db, key);
+  if (!identity) {
     await countFailedAuthentication(c.env, client);
     throw new ApiError("unauthorized", "The API key is invalid or has been revoked.");
   }
   await countKeyRequest(c.env, await sha256Hex(key));
-  c.set("workspaceId", workspaceId);
+  c.set("workspaceId", identity.workspaceId);
+  c.set("apiKeyId", identity.keyId);
   await next();
 });
 

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { workspaceForKey } from "../auth/api-keys";
+import { identifyKey } from "../auth/api-keys";
 import { assertClientNotBlocked, clientAddress, countFailedAuthentication } from "../auth/rate-limits";
 import { SignInPage } from "./pages/sign-in.page";
 import { endSession, readSession, startSession } from "./session";
@@ -29,7 +29,7 @@ auth.post("/sign-in", signInForm, async (c) => {
   const { key, next } = form.data;
   const client = clientAddress((name) => c.req.header(name));
   assertClientNotBlocked(client);
-  if (!(await workspaceForKey(c.var.db, key))) {
+  if (!(await identifyKey(c.var.db, key))) {
     await countFailedAuthentication(c.env, client);
     return c.html(
       <SignInPage

@@ -21,6 +21,7 @@ export const requireSession = createMiddleware<UiEnv>(async (c, next) => {
   const session = await readSession(c);
   if ("workspaceId" in session) {
     c.set("workspaceId", session.workspaceId);
+    c.set("apiKeyId", session.keyId);
     return next();
   }
   if (wantsJson(c)) throw new ApiError("unauthorized", "Your session has ended. Sign in again.");

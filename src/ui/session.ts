@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { CookieOptions } from "hono/utils/cookie";
-import { workspaceForKey } from "../auth/api-keys";
+import { identifyKey } from "../auth/api-keys";
+import type { KeyIdentity } from "../auth/key-cache";
 import type { UiEnv } from "./ui-env";
 
 const SESSION_HOURS = 12;
@@ -32,14 +33,14 @@ export function endSession(c: Context) {
   deleteCookie(c, sessionCookieName(c), cookieOptions(c, "/"));
 }
 
-export type SessionState = { workspaceId: string } | { reason: "missing" | "expired" };
+export type SessionState = KeyIdentity | { reason: "missing" | "expired" };
 
 /** Resolves the key kept in the session cookie; a revoked key ends the session at once. */
 export async function readSession(c: Context<UiEnv>): Promise<SessionState> {
   const key = getCookie(c, sessionCookieName(c));
   if (!key) return { reason: "missing" };
-  const workspaceId = await workspaceForKey(c.var.db, key);
-  if (workspaceId) return { workspaceId };
+  const identity = await identifyKey(c.var.db, key);
+  if (identity) return identity;
   endSession(c);
   return { reason: "expired" };
 }

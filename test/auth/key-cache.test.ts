@@ -21,7 +21,7 @@ describe("API key cache", () => {
   it("keeps revocation through the API immediate while the key is cached", async () => {
     const { key, keyId, workspaceId } = await createWorkspace();
     expect(await status(key)).toBe(200);
-    expect(keyCache.get(await sha256Hex(key))).toBe(workspaceId);
+    expect(keyCache.get(await sha256Hex(key))).toEqual({ keyId, workspaceId });
     expect((await revokeViaApi(keyId)).status).toBe(204);
     expect(keyCache.get(await sha256Hex(key))).toBeUndefined();
     expect(await status(key)).toBe(401);
@@ -53,12 +53,14 @@ describe("API key cache", () => {
   });
 });
 
+const who = (workspaceId: string) => ({ keyId: `key_${workspaceId}`, workspaceId });
+
 describe("KeyCache", () => {
   it("keeps an entry for at most the TTL, which is at most a minute", () => {
     expect(API_KEY_CACHE_TTL_MS).toBeLessThanOrEqual(60_000);
     const cache = new KeyCache(1000);
-    cache.set("h", "ws_a", cache.stamp(), 5000);
-    expect(cache.get("h", 5999)).toBe("ws_a");
+    cache.set("h", who("ws_a"), cache.stamp(), 5000);
+    expect(cache.get("h", 5999)).toEqual(who("ws_a"));
     expect(cache.get("h", 6000)).toBeUndefined();
   });
 
@@ -66,15 +68,15 @@ describe("KeyCache", () => {
     const cache = new KeyCache(1000);
     const stamp = cache.stamp();
     cache.revoke("h");
-    cache.set("h", "ws_a", stamp, 0);
+    cache.set("h", who("ws_a"), stamp, 0);
     expect(cache.get("h", 1)).toBeUndefined();
-    cache.set("h", "ws_a", cache.stamp(), 0);
-    expect(cache.get("h", 1)).toBe("ws_a");
+    cache.set("h", who("ws_a"), cache.stamp(), 0);
+    expect(cache.get("h", 1)).toEqual(who("ws_a"));
   });
 
   it("evicts the oldest entry when full", () => {
     const cache = new KeyCache(1000, 2);
-    for (const hash of ["a", "b", "c"]) cache.set(hash, `ws_${hash}`, cache.stamp(), 0);
-    expect([cache.get("a", 1), cache.get("b", 1), cache.get("c", 1)]).toEqual([undefined, "ws_b", "ws_c"]);
+    for (const hash of ["a", "b", "c"]) cache.set(hash, who(`ws_${hash}`), cache.stamp(), 0);
+    expect([cache.get("a", 1), cache.get("b", 1), cache.get("c", 1)]).toEqual([undefined, who("ws_b"), who("ws_c")]);
   });
 });
