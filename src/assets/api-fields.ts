@@ -27,33 +27,39 @@ interface AssetFieldsBody {
   execution_id?: string;
   agent_id?: string;
   metadata?: Record<string, unknown>;
+  model?: string;
+  prompt?: string;
+  config?: Record<string, unknown>;
   expires_at?: string;
 }
 
 /** The optional fields every way in accepts, renamed from the API's snake_case for the services. */
-export function toAssetFields(body: AssetFieldsBody): Omit<AssetInput, "fileName" | "contentType"> {
+export function toAssetFields(body: AssetFieldsBody): Omit<AssetInput, "fileName" | "contentType" | "createdById"> {
   return {
     type: body.type,
     provider: body.provider,
     executionId: body.execution_id,
     agentId: body.agent_id,
     metadata: body.metadata,
+    model: body.model,
+    prompt: body.prompt,
+    config: body.config,
     expiresAt: body.expires_at,
   };
 }
 
-/** The form sends metadata as JSON text: it must parse, and to an object. */
-export function parseMetadata(text: string | undefined): Record<string, unknown> {
-  if (text === undefined || text.trim() === "") return {};
+/** The form sends metadata and config as JSON text: each must parse, and to an object. */
+export function parseJsonObject(field: "metadata" | "config", text: string | undefined) {
+  if (text === undefined || text.trim() === "") return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ApiError("invalid_request", "metadata is not valid JSON.", { metadata: "must be valid JSON" });
+    throw new ApiError("invalid_request", `${field} is not valid JSON.`, { [field]: "must be valid JSON" });
   }
   const parsed = MetadataObject.safeParse(value);
   if (!parsed.success) {
-    throw new ApiError("invalid_request", "metadata must be a JSON object.", { metadata: "must be a JSON object" });
+    throw new ApiError("invalid_request", `${field} must be a JSON object.`, { [field]: "must be a JSON object" });
   }
   return parsed.data;
 }

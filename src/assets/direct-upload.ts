@@ -27,7 +27,7 @@ export interface DirectUploadInput extends AssetInput {
 /** Starts a direct upload: the bytes go from the client straight to storage, never through the Worker. */
 export async function startDirectUpload(services: Services, workspaceId: string, input: DirectUploadInput) {
   assertSizeWithin(services.config.MAX_DIRECT_UPLOAD_BYTES, input.fileSize, "MAX_DIRECT_UPLOAD_BYTES");
-  return presignUpload(services, draftAsset(services.config, workspaceId, input), input.fileSize);
+  return presignUpload(services, draftAsset(services.config, workspaceId, input, "upload"), input.fileSize);
 }
 
 /** Records a pending asset and presigns the requests that put its bytes straight into storage. */

@@ -1,6 +1,6 @@
 import { FormUploadBody } from "../contract/ingest.schemas";
 import { ApiError, fieldDetails } from "../errors";
-import { parseMetadata, toAssetFields } from "./api-fields";
+import { parseJsonObject, toAssetFields } from "./api-fields";
 import type { AssetInput } from "./new-asset";
 
 /** The form's text fields by name; a repeated name keeps its last value, as form parsers do. */
@@ -19,7 +19,9 @@ export function parseUploadFields(values: FieldValues): Omit<AssetInput, "fileNa
   const parsed = UploadFields.safeParse(values);
   if (!parsed.success) throw invalid(fieldDetails(parsed.error.issues));
   const fields = parsed.data;
-  return { ...toAssetFields({ ...fields, metadata: parseMetadata(fields.metadata) }), fileName: fields.file_name };
+  const metadata = parseJsonObject("metadata", fields.metadata);
+  const config = parseJsonObject("config", fields.config);
+  return { ...toAssetFields({ ...fields, metadata, config }), fileName: fields.file_name };
 }
 
 /** A form without a file: one 400 names it beside any bad field. */

@@ -37,23 +37,43 @@ async function fieldsAfterFile(form: FormParts, values: FieldValues): Promise<vo
   }
 }
 
+interface UploadContext {
+  config: Config;
+  workspaceId: string;
+  createdById?: string;
+}
+
+/** A form upload as it arrives: its parts, and the API key that sends it. */
+export interface FormUploadInput {
+  form: FormParts;
+  createdById?: string;
+}
+
 /**
  * Everything about the stored bytes (id, key, content type) is fixed when the file part begins,
  * from the fields sent before it; fields sent after it may still describe the asset and are
  * checked once the bytes are stored.
  */
-function describeAsset(config: Config, workspaceId: string, values: FieldValues, file: FormFile, bytes?: AssetDraft) {
+function describeAsset(upload: UploadContext, values: FieldValues, file: FormFile, bytes?: AssetDraft) {
   // The part's own headers first: a control character or a type that is not exactly type/subtype
   // refuses the upload before a byte of the body is read.
   assertFilePartHeaders(file.fileName ?? "", file.contentType);
   const fields = parseUploadFields(values);
-  const draft = draftAsset(config, workspaceId, {
-    ...fields,
-    fileName: fields.fileName ?? file.fileName ?? "file",
-    contentType: bytes?.contentType ?? file.contentType,
-    contentTypeField: "file",
-  });
-  return bytes ? { ...draft, id: bytes.id, storageKey: bytes.storageKey, createdAt: bytes.createdAt } : draft;
+  const draft = draftAsset(
+    upload.config,
+    upload.workspaceId,
+    {
+      ...fields,
+      fileName: fields.fileName ?? file.fileName ?? "file",
+      contentType: bytes?.contentType ?? file.contentType,
+      contentTypeField: "file",
+      createdById: upload.createdById,
+    },
+    "upload",
+  );
+  return bytes
+    ? { ...draft, id: bytes.id, storageKey: bytes.storageKey, createdAt: bytes.createdAt, updatedAt: bytes.updatedAt }
+    : draft;
 }
 
 /**
@@ -61,15 +81,17 @@ function describeAsset(config: Config, workspaceId: string, values: FieldValues,
  * goes to storage part by part, never whole in memory. On any failure after the first byte was
  * sent, whatever may have reached storage is owed for deletion and deleted at once when it can be.
  */
-export async function formUpload(services: Services, workspaceId: string, form: FormParts): Promise<AssetRow> {
+export async function formUpload(services: Services, workspaceId: string, input: FormUploadInput): Promise<AssetRow> {
   const { config, db, storage } = services;
+  const { form } = input;
+  const upload = { config, workspaceId, createdById: input.createdById };
   const values: FieldValues = {};
   let file: FormFile | null;
   let bytes: AssetDraft;
   try {
     file = await fieldsBeforeFile(form, values);
     if (!file) throw missingFile(values, FILE_FIELD);
-    bytes = describeAsset(config, workspaceId, values, file);
+    bytes = describeAsset(upload, values, file);
   } catch (error) {
     await form.cancel();
     throw error;
@@ -91,7 +113,7 @@ export async function formUpload(services: Services, workspaceId: string, form: 
       },
     });
     await fieldsAfterFile(form, values);
-    draft = describeAsset(config, workspaceId, values, file, bytes);
+    draft = describeAsset(upload, values, file, bytes);
   } catch (error) {
     await form.cancel();
     await discardWrite(services, bytes.storageKey, multipartId, "the form upload failed");

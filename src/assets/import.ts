@@ -35,11 +35,16 @@ export async function importAsset(services: Services, workspaceId: string, reque
   const source = await openSource(config, request.sourceUrl, deadline);
   let draft: AssetDraft;
   try {
-    draft = draftAsset(config, workspaceId, {
-      ...request,
-      fileName: request.fileName ?? sourceFileName(source),
-      ...importContentType(request.contentType, source.response.headers.get("Content-Type")),
-    });
+    draft = draftAsset(
+      config,
+      workspaceId,
+      {
+        ...request,
+        fileName: request.fileName ?? sourceFileName(source),
+        ...importContentType(request.contentType, source.response.headers.get("Content-Type")),
+      },
+      "import",
+    );
   } catch (error) {
     await source.body.cancel();
     throw error;

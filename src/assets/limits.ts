@@ -12,12 +12,16 @@ export function assertAllowedContentType(config: Config, contentType: string) {
   }
 }
 
-/** Metadata is stored on every row and returned in every listing, so its size is capped. */
-export function assertMetadataSize(config: Config, metadata: Record<string, unknown>) {
-  const size = new TextEncoder().encode(JSON.stringify(metadata)).byteLength;
+/** Metadata and config are stored on every row and returned in every listing, so their size is capped. */
+export function assertMetadataSize(
+  config: Config,
+  value: Record<string, unknown>,
+  field: "metadata" | "config" = "metadata",
+) {
+  const size = new TextEncoder().encode(JSON.stringify(value)).byteLength;
   if (size > config.MAX_METADATA_BYTES) {
-    throw new ApiError("payload_too_large", `metadata is limited to ${config.MAX_METADATA_BYTES} bytes of JSON.`, {
-      metadata: `is ${size} bytes; the limit is ${config.MAX_METADATA_BYTES}`,
+    throw new ApiError("payload_too_large", `${field} is limited to ${config.MAX_METADATA_BYTES} bytes of JSON.`, {
+      [field]: `is ${size} bytes; the limit is ${config.MAX_METADATA_BYTES}`,
     });
   }
 }

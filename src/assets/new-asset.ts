@@ -17,16 +17,31 @@ export interface AssetInput {
   executionId?: string;
   agentId?: string;
   metadata?: Record<string, unknown>;
+  model?: string;
+  prompt?: string;
+  config?: Record<string, unknown>;
   expiresAt?: string;
+  /** The id of the API key that creates the asset. */
+  createdById?: string;
 }
 
 export type AssetDraft = Omit<NewAssetRow, "fileSize">;
 
+/** The provider of an asset whose creator named none: how its bytes came in. */
+export type DefaultProvider = "upload" | "import";
+
 /** Validates the description against the limits and fixes the id, name, type and storage key. */
-export function draftAsset(config: Config, workspaceId: string, input: AssetInput, now = Date.now()): AssetDraft {
+export function draftAsset(
+  config: Config,
+  workspaceId: string,
+  input: AssetInput,
+  defaultProvider: DefaultProvider,
+  now = Date.now(),
+): AssetDraft {
   const metadata = input.metadata ?? {};
   assertMetadataShape(metadata);
   assertMetadataSize(config, metadata);
+  if (input.config) assertMetadataSize(config, input.config, "config");
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= now) {
     throw new ApiError("invalid_request", "expires_at must be in the future.", {
@@ -38,18 +53,24 @@ export function draftAsset(config: Config, workspaceId: string, input: AssetInpu
   const type = resolveAssetType(contentType, input.type);
   assertAllowedContentType(config, contentType);
   const id = newId(now);
+  const createdAt = new Date(now).toISOString();
   return {
     id,
     workspaceId,
     executionId: input.executionId ?? null,
     agentId: input.agentId ?? null,
     type,
-    provider: input.provider ?? null,
+    provider: input.provider ?? defaultProvider,
     fileName,
     contentType,
     storageKey: storageKey(workspaceId, id, fileName),
     metadata,
-    createdAt: new Date(now).toISOString(),
+    model: input.model ?? null,
+    prompt: input.prompt ?? null,
+    config: input.config ?? null,
+    createdById: input.createdById ?? null,
+    createdAt,
+    updatedAt: createdAt,
     expiresAt: expiresAt?.toISOString() ?? null,
   };
 }

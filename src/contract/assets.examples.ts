@@ -14,11 +14,18 @@ export const assetExample = {
   file_size: 48213,
   content_type: "image/png",
   storage_key: storageKey,
-  metadata: { prompt: "a sunset" },
+  metadata: { project: "launch" },
   public_url: null,
   created_at: "2026-11-29T04:30:00.000Z",
   status: "ready",
   expires_at: null,
+  storage_path: storageKey,
+  mime_type: "image/png",
+  updated_at: "2026-11-29T04:30:00.000Z",
+  model: "flux-pro",
+  prompt: "a sunset over the sea",
+  config: { seed: 42, steps: 30 },
+  created_by_id: "2VbZ1kQ8mN3pR5sT7uW9xY0aBcD",
 };
 
 export const signedUrlExample = { url: signedUrl, expires_at: "2026-11-29T05:32:10.000Z", expires_in: 3600 };
@@ -45,5 +52,8 @@ export const formUploadExample = {
   provider: "fal",
   execution_id: "exec_42",
   agent_id: "agent_7",
-  metadata: '{"prompt":"a sunset"}',
+  model: "flux-pro",
+  prompt: "a sunset over the sea",
+  config: '{"seed":42,"steps":30}',
+  metadata: '{"project":"launch"}',
 };

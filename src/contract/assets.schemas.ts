@@ -12,7 +12,10 @@ export const AssetSchema = z
     execution_id: z.string().nullable().openapi({ example: "exec_42" }),
     agent_id: z.string().nullable().openapi({ example: "agent_7" }),
     type: z.enum(assetTypes),
-    provider: z.string().nullable().openapi({ example: "fal" }),
+    provider: z.string().openapi({
+      description: "Who produced the asset; `upload` (form and direct uploads) or `import` when the creator gave none.",
+      example: "fal",
+    }),
     file_name: z.string().openapi({ example: "sunset.png" }),
     file_size: z.number().int().openapi({ example: 48213 }),
     content_type: z.string().openapi({ example: "image/png" }),
@@ -24,6 +27,23 @@ export const AssetSchema = z
       description: "`pending` until a direct upload is completed; only `ready` assets are listed and signed.",
     }),
     expires_at: z.string().nullable().openapi({ description: "When the asset is deleted; null keeps it." }),
+    // The PromptRails names: the same values as storage_key and content_type, so its SDKs read them unchanged.
+    storage_path: z.string().openapi({ description: "The same as `storage_key`." }),
+    mime_type: z.string().openapi({ description: "The same as `content_type`." }),
+    updated_at: z.string().openapi({
+      description: "When the asset last changed: its creation, or the completion of its upload.",
+      example: "2026-11-29T04:30:00.000Z",
+    }),
+    model: z.string().nullable().openapi({ example: "flux-pro" }),
+    prompt: z.string().nullable().openapi({ example: "a sunset over the sea" }),
+    config: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({ example: { seed: 42, steps: 30 } }),
+    created_by_id: z.string().nullable().openapi({
+      description: "The id of the API key that created the asset; null for assets older than this field.",
+      example: "2VbZ1kQ8mN3pR5sT7uW9xY0aBcD",
+    }),
   })
   .openapi("Asset");
 

@@ -12,6 +12,11 @@ const pendingVideo = {
   file_size: 734003200,
   content_type: "video/mp4",
   storage_key: storageKey,
+  storage_path: storageKey,
+  mime_type: "video/mp4",
+  model: "veo-3",
+  prompt: "waves at dusk",
+  config: { duration_seconds: 8 },
   status: "pending",
 };
 
@@ -21,7 +26,9 @@ export const uploadRequestExample = {
   file_size: 734003200,
   provider: "fal",
   execution_id: "exec_42",
-  metadata: { prompt: "waves at dusk" },
+  model: "veo-3",
+  prompt: "waves at dusk",
+  config: { duration_seconds: 8 },
 };
 
 export const uploadAnswerExample = {
@@ -49,7 +56,9 @@ export const completeRequestExample = {
   ],
 };
 
-export const readyVideoExample = { data: { ...pendingVideo, status: "ready" } };
+export const readyVideoExample = {
+  data: { ...pendingVideo, status: "ready", updated_at: "2026-11-29T04:41:12.000Z" },
+};
 
 export const importRequestExample = {
   source_url: "https://fal.media/files/abc/output.mp4",

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { MAX_PARTS } from "../config";
 import { assetTypes } from "../db/schema";
 import { AssetSchema } from "./assets.schemas";
-import { ExpiresAt, Label, MetadataObject } from "./fields";
+import { ExpiresAt, GenerationFields, Label, MetadataObject } from "./fields";
 import { ContentTypeText, FileNameText, HeaderText } from "./header-text";
 
 /** What every way in accepts besides the bytes themselves. */
@@ -12,6 +12,7 @@ const AssetFields = {
   execution_id: Label.optional(),
   agent_id: Label.optional(),
   metadata: MetadataObject.optional().openapi({ description: "A JSON object (MAX_METADATA_BYTES)." }),
+  ...GenerationFields,
   expires_at: ExpiresAt,
 };
 
@@ -25,6 +26,11 @@ export const FormUploadBody = z
     agent_id: Label.optional(),
     file_name: HeaderText.max(1024).optional(),
     metadata: z.string().optional().openapi({ description: "A JSON object, as text (MAX_METADATA_BYTES)." }),
+    model: GenerationFields.model,
+    prompt: GenerationFields.prompt,
+    config: z.string().optional().openapi({
+      description: "The generation settings: a JSON object, as text (MAX_METADATA_BYTES).",
+    }),
     expires_at: ExpiresAt,
   })
   .openapi("AssetUpload");

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_SIGNED_URL_SECONDS } from "../config";
-import { AssetId, DispositionField } from "./fields";
+import { DispositionField } from "./fields";
 
 export const MAX_BATCH_IDS = 100;
 
@@ -38,10 +38,12 @@ export const SignOptionsBody = z.object({
 
 export const BatchSignedUrlBody = SignOptionsBody.extend({
   ids: z
-    .array(AssetId)
+    .array(z.string().max(1024))
     .min(1)
     .max(MAX_BATCH_IDS)
-    .openapi({ description: `1 to ${MAX_BATCH_IDS} asset ids; answers keep their order. Repeats are allowed.` }),
+    .openapi({
+      description: `1 to ${MAX_BATCH_IDS} asset ids; answers keep their order. Repeats are allowed. An id that is not a KSUID is that item's \`not_found\`, like an unknown id.`,
+    }),
 }).openapi("BatchSignedUrlRequest", {
   example: { ids: ["2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", "2VbYc0mPq7Rk1sT9uVwXyZ4AbCd"] },
 });

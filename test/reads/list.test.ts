@@ -109,7 +109,7 @@ describe("GET /api/v1/assets", () => {
 });
 
 describe("GET /api/v1/assets/{id}", () => {
-  it("returns one asset, 404 for an unknown id and 400 for a malformed one", async () => {
+  it("returns one asset, and 404 not_found alike for an unknown id and for one that is not a KSUID", async () => {
     const { key } = await createWorkspace();
     const asset = await uploadAsset(key);
     const found = await api(`/api/v1/assets/${asset.id}`, withKey(key));
@@ -118,10 +118,30 @@ describe("GET /api/v1/assets/{id}", () => {
 
     const missing = await api("/api/v1/assets/2VbYbZ3CxyN0Qx5Cq3ZpB8Hk3nT", withKey(key));
     expect(missing.status).toBe(404);
-    expect((await json(missing)).error.code).toBe("not_found");
+    const notFound = await json(missing);
+    expect(notFound.error.code).toBe("not_found");
 
-    const malformed = await api("/api/v1/assets/..%2F..%2Fsecrets", withKey(key));
-    expect(malformed.status).toBe(400);
-    expect((await json(malformed)).error.details).toHaveProperty("id");
+    for (const id of ["does-not-exist", "..%2F..%2Fsecrets", asset.id.toLowerCase().slice(1), `${asset.id}x`]) {
+      const malformed = await api(`/api/v1/assets/${id}`, withKey(key));
+      expect(malformed.status, id).toBe(404);
+      expect(await json(malformed), id).toEqual(notFound);
+    }
+  });
+
+  it("answers 404 not_found for an id that is not a KSUID on every route that takes one", async () => {
+    const { key } = await createWorkspace();
+    const admin = { Authorization: "Bearer test-admin-token-0123456789" };
+    const calls: [string, RequestInit][] = [
+      ["/api/v1/assets/does-not-exist", withKey(key)],
+      ["/api/v1/assets/does-not-exist/signed-url", withKey(key)],
+      ["/api/v1/assets/does-not-exist", withKey(key, { method: "DELETE" })],
+      ["/api/v1/assets/does-not-exist/complete", withKey(key, { method: "POST", body: "{}" })],
+      ["/api/v1/admin/api-keys/does-not-exist", { method: "DELETE", headers: admin }],
+    ];
+    for (const [path, init] of calls) {
+      const response = await api(path, init);
+      expect(response.status, `${init.method ?? "GET"} ${path}`).toBe(404);
+      expect((await json(response)).error.code).toBe("not_found");
+    }
   });
 });

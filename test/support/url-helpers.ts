@@ -43,7 +43,7 @@ export function assetRow(storageKey: string, fileName: string): AssetRow {
     executionId: null,
     agentId: null,
     type: "image",
-    provider: null,
+    provider: "upload",
     fileName,
     fileSize: PNG_BYTES.byteLength,
     contentType: "image/png",

@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ApiKeySchema, CreatedApiKeySchema, WorkspaceId } from "../../contract/api-keys.schemas";
-import { Label } from "../../contract/fields";
+import { Label, PathId } from "../../contract/fields";
 import { errorResponse, errorResponses } from "../../errors";
-import { isKsuid } from "../../ids";
 import { json } from "../route-helpers";
 
 const tags = ["Admin"];
@@ -66,10 +65,7 @@ export const revoke = createRoute({
   summary: "Revoke an API key at once",
   request: {
     params: z.object({
-      id: z
-        .string()
-        .refine(isKsuid, "must be a 27-character KSUID")
-        .openapi({ param: { name: "id", in: "path" }, example: keyExample.id }),
+      id: PathId.openapi({ example: keyExample.id }),
     }),
   },
   responses: { 204: { description: "Revoked." }, ...errorResponses, 404: errorResponse("No such key.") },

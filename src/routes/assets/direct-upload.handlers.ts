@@ -15,6 +15,7 @@ export const createDirectUpload: Handler<"createDirectUpload"> = async (c) => {
     contentType: body.content_type,
     fileSize: body.file_size,
     ...toAssetFields(body),
+    createdById: c.var.apiKeyId,
   });
   return c.json({ data: { asset: toApiAsset(row, c.var.storage), upload } }, 201);
 };

@@ -12,6 +12,7 @@ export const importFromUrl: RouteHandler<typeof routes.importFromUrl, AppEnv> = 
     fileName: body.file_name,
     contentType: body.content_type,
     ...toAssetFields(body),
+    createdById: c.var.apiKeyId,
   });
   return c.json({ data: toApiAsset(row, c.var.storage) }, 201);
 };
