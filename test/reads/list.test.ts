@@ -135,7 +135,10 @@ describe("GET /api/v1/assets/{id}", () => {
       ["/api/v1/assets/does-not-exist", withKey(key)],
       ["/api/v1/assets/does-not-exist/signed-url", withKey(key)],
       ["/api/v1/assets/does-not-exist", withKey(key, { method: "DELETE" })],
-      ["/api/v1/assets/does-not-exist/complete", withKey(key, { method: "POST", body: "{}" })],
+      [
+        "/api/v1/assets/does-not-exist/complete",
+        withKey(key, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }),
+      ],
       ["/api/v1/admin/api-keys/does-not-exist", { method: "DELETE", headers: admin }],
     ];
     for (const [path, init] of calls) {
