@@ -1,5 +1,5 @@
-import { AssetServiceError } from "./errors";
-import type { Transport } from "./transport";
+import { AssetServiceError } from "./errors.js";
+import type { Transport } from "./transport.js";
 import type {
   Asset,
   AssetPage,
@@ -17,19 +17,20 @@ import type {
   SignedUrlItem,
   SignOptions,
   UploadInput,
-} from "./types";
+} from "./types.js";
 
 const BASE = "/api/v1/assets";
 const assetPath = (id: string, suffix = "") => `${BASE}/${encodeURIComponent(id)}${suffix}`;
 
 function uploadForm(input: UploadInput): FormData {
-  const { file, metadata, ...fields } = input;
+  const { file, metadata, config, ...fields } = input;
   const form = new FormData();
   form.append("file", file, fields.file_name ?? (file instanceof File ? file.name : "file"));
   for (const [name, value] of Object.entries(fields)) {
     if (value !== undefined) form.append(name, value);
   }
   if (metadata !== undefined) form.append("metadata", JSON.stringify(metadata));
+  if (config !== undefined) form.append("config", JSON.stringify(config));
   return form;
 }
 

@@ -1,5 +1,5 @@
-import { assetsResource } from "./assets";
-import { createTransport, type TransportOptions } from "./transport";
+import { assetsResource } from "./assets.js";
+import { createTransport, type TransportOptions } from "./transport.js";
 
 export type ClientOptions = TransportOptions;
 
@@ -14,6 +14,6 @@ export function createClient(options: ClientOptions) {
 }
 
 export type AssetServiceClient = ReturnType<typeof createClient>;
-export { AssetServiceError } from "./errors";
-export type { FetchLike, RetryOptions } from "./transport";
-export type * from "./types";
+export { AssetServiceError } from "./errors.js";
+export type { FetchLike, RetryOptions } from "./transport.js";
+export type * from "./types.js";

@@ -1,4 +1,4 @@
-import { AssetServiceError, errorFromResponse, retryAfterMs } from "./errors";
+import { AssetServiceError, errorFromResponse, retryAfterMs } from "./errors.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 

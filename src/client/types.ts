@@ -1,44 +1,169 @@
-// Types only: every shape comes from the server's own zod schemas, so client and server cannot drift,
-// and `import type` keeps the schemas (and zod) out of the client bundle.
-import type { z } from "zod";
-import type { AssetSchema, ListedAssetSchema, ListParams, ListResponse } from "../contract/assets.schemas";
-import type { BulkDeleteAnswer, BulkDeleteQuery, DeletingAnswer } from "../contract/bulk-delete.schemas";
-import type {
-  CompleteUploadRequest,
-  DirectUploadAnswer,
-  DirectUploadRequest,
-  FormUploadBody,
-  ImportRequest,
-} from "../contract/ingest.schemas";
-import type { BatchSignedUrlItem, SignedUrlSchema, SignOptionsBody } from "../contract/signing.schemas";
+// Plain types, so the built client's declarations stand alone (no zod, no server code). They are the
+// server's own schemas written out: test/client/contract-types.ts fails `npm run check` if they drift.
 
-export type { ListParams };
-export type Asset = z.infer<typeof AssetSchema>;
-export type ListedAsset = z.infer<typeof ListedAssetSchema>;
-export type AssetPage = z.infer<typeof ListResponse>;
-export type SignedUrl = z.infer<typeof SignedUrlSchema>;
-/** `expires_in` (seconds) and `disposition`. */
-export type SignOptions = z.input<typeof SignOptionsBody>;
-export type SignedUrlItem = z.infer<typeof BatchSignedUrlItem>;
+export type AssetType = "audio" | "image" | "video";
+export type Disposition = "inline" | "attachment";
 
-export type UploadInput = Omit<z.input<typeof FormUploadBody>, "file" | "metadata"> & {
-  /** A File keeps its name; give `file_name` for a plain Blob. */
-  file: Blob;
-  metadata?: Record<string, unknown>;
+export interface Asset {
+  id: string;
+  workspace_id: string;
+  execution_id: string | null;
+  agent_id: string | null;
+  type: AssetType;
+  /** `upload` or `import` when the creator named none. */
+  provider: string;
+  file_name: string;
+  file_size: number;
+  content_type: string;
+  storage_key: string;
+  metadata: Record<string, unknown>;
+  public_url: string | null;
+  created_at: string;
+  status: "pending" | "ready";
+  expires_at: string | null;
+  /** The same as `storage_key` (the PromptRails name). */
+  storage_path: string;
+  /** The same as `content_type` (the PromptRails name). */
+  mime_type: string;
+  updated_at: string;
+  model: string | null;
+  prompt: string | null;
+  config: Record<string, unknown> | null;
+  /** The id of the API key that created the asset. */
+  created_by_id: string | null;
+}
+
+export interface ListedAsset extends Asset {
+  /** Only with `include: "signed_url"`. */
+  signed_url?: string;
+  signed_url_expires_at?: string;
+}
+
+export interface ListMeta {
+  total: number;
+  page: number;
+  limit: number;
+  total_pages: number;
+  next_cursor: string | null;
+  total_exact: boolean;
+}
+
+export interface AssetPage {
+  data: ListedAsset[];
+  meta: ListMeta;
+}
+
+/** The listing filters (snake_case, as in the API) and paging; a type alias, so it is a plain record. */
+export type ListParams = {
+  type?: AssetType;
+  provider?: string;
+  execution_id?: string;
+  agent_id?: string;
+  model?: string;
+  created_after?: string;
+  created_before?: string;
+  page?: number;
+  limit?: number;
+  cursor?: string;
+  include?: "signed_url";
+  expires_in?: number;
+  disposition?: Disposition;
 };
 
+export interface SignedUrl {
+  url: string;
+  expires_at: string;
+  expires_in: number;
+}
+
+/** `expires_in` (seconds) and `disposition`. */
+export interface SignOptions {
+  expires_in?: number;
+  disposition?: Disposition;
+}
+
+export type SignedUrlItem =
+  | { id: string; url: string; expires_at: string }
+  | { id: string; error: { code: string; message: string } };
+
+/** What every way in accepts besides the bytes. */
+export interface AssetFields {
+  type?: AssetType;
+  provider?: string;
+  execution_id?: string;
+  agent_id?: string;
+  metadata?: Record<string, unknown>;
+  /** The model that generated the asset (200 characters). */
+  model?: string;
+  /** The prompt (32 KiB of UTF-8). */
+  prompt?: string;
+  /** The generation settings (MAX_METADATA_BYTES of JSON). */
+  config?: Record<string, unknown>;
+  expires_at?: string;
+}
+
+export interface UploadInput extends AssetFields {
+  /** A File keeps its name; give `file_name` for a plain Blob. */
+  file: Blob;
+  file_name?: string;
+}
+
 /** A direct upload: the pending asset, and a single presigned PUT or a multipart plan. */
-export type CreateUploadInput = z.input<typeof DirectUploadRequest>;
-export type CreatedUpload = z.infer<typeof DirectUploadAnswer>;
-export type CompleteUploadInput = z.input<typeof CompleteUploadRequest>;
-export type ImportInput = z.input<typeof ImportRequest>;
+export interface CreateUploadInput extends AssetFields {
+  file_name: string;
+  content_type: string;
+  file_size: number;
+}
+
+export type UploadPlan =
+  | { strategy: "single"; method: "PUT"; url: string; headers: Record<string, string>; expires_at: string }
+  | {
+      strategy: "multipart";
+      method: "PUT";
+      upload_id: string;
+      part_size: number;
+      parts: { part_number: number; url: string; size: number }[];
+      headers: Record<string, string>;
+      expires_at: string;
+    };
+
+export interface CreatedUpload {
+  asset: Asset;
+  upload: UploadPlan;
+}
+
+export interface CompleteUploadInput {
+  /** Multipart uploads only: every part's number and ETag. */
+  parts?: { part_number: number; etag: string }[];
+}
+
+export interface ImportInput extends AssetFields {
+  source_url: string;
+  file_name?: string;
+  content_type?: string;
+}
 
 /** A 202 delete's body: the asset is gone, its file still owed. */
-export type DeletingAsset = z.infer<typeof DeletingAnswer>;
+export interface DeletingAsset {
+  id: string;
+  status: "deleting";
+}
+
 /** "deleted" (204: storage confirmed) or "deleting" (202: the cleanup job finishes the file). */
 export type DeleteOutcome = "deleted" | DeletingAsset["status"];
-export type BulkDeleteFilters = z.input<typeof BulkDeleteQuery>;
-export type BulkDeleteResult = z.infer<typeof BulkDeleteAnswer>;
+
+/** The listing filters; bulk delete needs at least one. */
+export type BulkDeleteFilters = Pick<
+  ListParams,
+  "type" | "provider" | "execution_id" | "agent_id" | "model" | "created_after" | "created_before"
+>;
+
+export interface BulkDeleteResult {
+  /** Assets removed, pending uploads included. */
+  deleted: number;
+  /** Files storage has not confirmed deleted yet; the cleanup job retries them. */
+  pending_storage: number;
+}
 
 /** Per-request settings. */
 export interface CallOptions {

@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { AssetServiceError, type ClientOptions, createClient, type FetchLike } from "agent-asset-service/client";
+import { AssetServiceError, type ClientOptions, createClient, type FetchLike } from "../../src/client/index";
 
 export const BASE_URL = "http://assets.test";
 export const toWorker: FetchLike = (input, init) => exports.default.fetch(new Request(input, init));
