@@ -35,7 +35,9 @@ describe("POST /api/v1/assets/uploads (single PUT)", () => {
     const completed = await complete(key, asset.id);
     expect(completed.status).toBe(200);
     const ready = (await json(completed)).data;
-    expect(ready).toEqual({ ...asset, status: "ready" });
+    // Only the status changed, and updated_at with it.
+    expect(ready).toEqual({ ...asset, status: "ready", updated_at: expect.any(String) });
+    expect(Date.parse(ready.updated_at)).toBeGreaterThanOrEqual(Date.parse(asset.updated_at));
     expect(await downloadBytes(key, asset.id)).toEqual(PNG_BYTES);
   });
 
@@ -90,7 +92,9 @@ describe("POST /api/v1/assets/uploads (single PUT)", () => {
     const again = await complete(key, asset.id);
     expect(again.status).toBe(200);
     const bodies = await Promise.all([...answers, again].map((response) => json(response)));
-    for (const body of bodies) expect(body.data).toEqual({ ...asset, status: "ready" });
+    // One completion made it ready; the others answer the same row, updated_at included.
+    const updatedAt = bodies[0].data.updated_at;
+    for (const body of bodies) expect(body.data).toEqual({ ...asset, status: "ready", updated_at: updatedAt });
   });
 
   it("answers 404 for completing an unknown or foreign asset", async () => {

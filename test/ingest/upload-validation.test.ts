@@ -68,10 +68,10 @@ describe("upload limits and validation", () => {
     expect(mismatch.status).toBe(415);
   });
 
-  it("is not taken for an asset id by the /{id} routes", async () => {
+  it("is not taken for an asset id by the /{id} routes: GET finds no asset named uploads", async () => {
     const { key } = await createWorkspace();
     const response = await api("/api/v1/assets/uploads", withKey(key));
-    expect(response.status).toBe(400);
-    expect((await json(response)).error.details).toHaveProperty("id");
+    expect(response.status).toBe(404);
+    expect((await json(response)).error.code).toBe("not_found");
   });
 });
