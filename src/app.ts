@@ -1,3 +1,4 @@
+import { WebhookEventSchema } from "./contract/webhooks.schemas";
 import { notFound, onError } from "./errors";
 import { apiBodyLimit } from "./http/body-limit";
 import { apiCors } from "./http/cors";
@@ -9,6 +10,7 @@ import assets from "./routes/assets/assets.index";
 import { createRouter } from "./routes/create-router";
 import { apiDocs } from "./routes/docs/docs.handlers";
 import health from "./routes/health";
+import webhooks from "./routes/webhooks/webhooks.index";
 import ui from "./ui/ui.index";
 
 const DOCUMENT = {
@@ -31,9 +33,12 @@ export function createApp() {
   app.use("/api/v1/assets/*", requestServices);
   app.use("/api/v1/assets", requestServices);
   app.use("/api/v1/admin/*", requestServices);
+  app.use("/api/v1/webhooks/*", requestServices);
+  app.use("/api/v1/webhooks", requestServices);
   app.route("/api/v1/assets", assets);
   app.route("/api/v1/admin/api-keys", adminApiKeys);
   app.route("/api/v1/admin/maintenance", adminMaintenance);
+  app.route("/api/v1/webhooks", webhooks);
   app.get("/", (c) => c.redirect("/ui/assets"));
   app.route("/ui", ui);
 
@@ -44,6 +49,8 @@ export function createApp() {
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", { type: "http", scheme: "bearer" });
   app.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", { type: "http", scheme: "bearer" });
+  // The body every receiver gets, for generators and /docs readers.
+  app.openAPIRegistry.register("WebhookEvent", WebhookEventSchema);
   app.doc31("/api/v1/openapi.json", DOCUMENT);
   app.get("/docs", apiDocs(app, DOCUMENT));
   return app;

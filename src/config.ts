@@ -105,6 +105,11 @@ const configSchema = z
     IMPORT_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(120_000, 900_000)),
     ALLOW_HTTP_IMPORTS: flag(false),
     IMPORT_ALLOWED_HOSTS: hostList,
+    // For local receivers only: allows http and loopback or private hosts for webhook URLs.
+    ALLOW_HTTP_WEBHOOKS: flag(false),
+    WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsMissing, positiveInt(10_000, 60_000)),
+    // The first retry waits this long, each later one twice as long, capped at Queues' 12 hours.
+    WEBHOOK_RETRY_DELAY_SECONDS: z.preprocess(emptyAsMissing, z.coerce.number().int().min(0).max(43_200).default(30)),
     MAX_METADATA_BYTES: z.preprocess(emptyAsMissing, positiveInt(64 * 1024, MiB)),
     ALLOWED_CONTENT_TYPES: contentTypeList,
     CLEANUP_BATCH_SIZE: z.preprocess(emptyAsMissing, positiveInt(100, 1000)),

@@ -1,5 +1,6 @@
 import { createApp } from "./app";
 import { scheduled } from "./cleanup/scheduled";
+import { queue } from "./events/queue";
 
 export { AssetsRpc } from "./rpc";
 
@@ -8,4 +9,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   scheduled,
+  queue,
 } satisfies ExportedHandler<Env>;

@@ -3,6 +3,7 @@ import { type AssetCache, assetCache } from "./db/asset-cache";
 import { createDb, type Database } from "./db/client";
 import { ApiError } from "./errors";
 import { type Storage, storageFor } from "./storage/s3";
+import type { EventMessage } from "./webhooks/event-message";
 
 /** What every use case takes first: settings, D1 and storage, built the same way for every way in. */
 export interface Services {
@@ -11,6 +12,8 @@ export interface Services {
   storage: Storage;
   /** This isolate's cache of ready asset rows (tests pass their own, with their own clock). */
   assetCache: AssetCache;
+  /** Where webhook events go once their outbox rows are committed. */
+  eventQueue: Queue<EventMessage>;
 }
 
 export type ServicesResult = { ok: true; services: Services } | { ok: false; problems: Record<string, string> };
@@ -19,10 +22,14 @@ export type ServicesResult = { ok: true; services: Services } | { ok: false; pro
 export function buildServices(env: Env, d1: D1Database | D1DatabaseSession): ServicesResult {
   const loaded = loadConfig(env);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
-  return {
-    ok: true,
-    services: { config: loaded.config, db: createDb(d1), storage: storageFor(loaded.config), assetCache },
+  const services = {
+    config: loaded.config,
+    db: createDb(d1),
+    storage: storageFor(loaded.config),
+    assetCache,
+    eventQueue: env.WEBHOOK_EVENTS,
   };
+  return { ok: true, services };
 }
 
 /** Services for a request or an RPC call: a bad configuration is the service's fault, a 503. */

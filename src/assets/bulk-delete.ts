@@ -3,6 +3,7 @@ import type { AssetFilters } from "../db/assets";
 import { countOwedDeletions } from "../db/owed-deletion-counts";
 import { retireMatchingAssets } from "../db/storage-deletions";
 import type { Services } from "../services";
+import { publishEvents } from "../webhooks/publish-events";
 
 export interface BulkDeleteResult {
   deleted: number;
@@ -19,10 +20,11 @@ export async function bulkDelete(
   workspaceId: string,
   filters: AssetFilters,
 ): Promise<BulkDeleteResult> {
-  const deleted = await retireMatchingAssets(services.db, workspaceId, filters);
+  const retired = await retireMatchingAssets(services.db, workspaceId, filters);
   // Which ids went is unknown here, so every row of the workspace this isolate holds is dropped.
   services.assetCache.forgetWorkspace(workspaceId);
+  await publishEvents(services, retired.eventIds);
   await flushDueDeletions(services, services.config.CLEANUP_BATCH_SIZE * 10, { workspaceId });
   const owed = await countOwedDeletions(services.db, { prefix: workspaceId });
-  return { deleted, pendingStorage: owed.unconfirmed };
+  return { deleted: retired.removed, pendingStorage: owed.unconfirmed };
 }

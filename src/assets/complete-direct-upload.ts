@@ -5,6 +5,7 @@ import { ApiError, assetNotFound } from "../errors";
 import type { Services } from "../services";
 import { type CompletedPart, completeMultipartUpload } from "../storage/multipart";
 import type { Storage } from "../storage/s3";
+import { publishEvents } from "../webhooks/publish-events";
 import { partCountOf } from "./upload-plan";
 
 function checkParts(row: AssetRow, partSize: number, parts: CompletedPart[] | undefined): CompletedPart[] {
@@ -51,10 +52,11 @@ async function verifyObject(storage: Storage, row: AssetRow) {
  * asset returns it unchanged, so clients may safely retry.
  */
 export async function completeDirectUpload(
-  { db, storage }: Services,
+  services: Services,
   workspaceId: string,
   input: { id: string; parts?: CompletedPart[] },
 ): Promise<AssetRow> {
+  const { db, storage } = services;
   const row = await findAsset(db, workspaceId, input.id);
   if (!row) throw assetNotFound();
   if (row.status === "ready") return row;
@@ -63,7 +65,8 @@ export async function completeDirectUpload(
     await completeMultipartUpload(storage, row.storageKey, row.uploadId, checkParts(row, row.partSize, input.parts));
   }
   await verifyObject(storage, row);
-  const ready = await markAssetReady(db, row);
+  const { ready, eventIds } = await markAssetReady(db, row);
+  await publishEvents(services, eventIds);
   if (ready) return ready;
   const current = await findAsset(db, row.workspaceId, row.id);
   if (current?.status === "ready") return current;

@@ -4,6 +4,7 @@ import { findAsset } from "../db/assets";
 import { type AssetRow, assets } from "../db/schema";
 import { owedDeletion, retireAssets } from "../db/storage-deletions";
 import type { Services } from "../services";
+import { publishEvents } from "../webhooks/publish-events";
 
 /** `deleted`: storage confirmed. `deleting`: storage gave no clear answer; the cleanup job retries. */
 export type StorageOutcome = "deleted" | "deleting";
@@ -33,10 +34,13 @@ export async function deleteAsset(services: Services, workspaceId: string, id: s
 async function retireAndDelete(services: Services, workspaceId: string, id: string): Promise<DeletedAsset | null> {
   const row = await findAsset(services.db, workspaceId, id);
   if (!row) return null;
-  const removed = await retireAssets(services.db, [eq(assets.workspaceId, workspaceId), eq(assets.id, id)]);
-  if (removed === 0) return null;
+  const retired = await retireAssets(services.db, [eq(assets.workspaceId, workspaceId), eq(assets.id, id)], {
+    event: "asset.deleted",
+  });
+  if (retired.removed === 0) return null;
   // Forgotten before storage is asked, so this isolate's readers see the 404 as soon as D1 does.
   services.assetCache.forgetAsset(workspaceId, id);
+  await publishEvents(services, retired.eventIds);
   const flushed = await flushDeletions(services, [owedDeletion(row.storageKey, row.uploadId)]);
   return { row, storage: flushed.failed === 0 ? "deleted" : "deleting" };
 }

@@ -1,5 +1,4 @@
 import type { Config } from "../config";
-import { insertAsset } from "../db/assets";
 import type { AssetRow } from "../db/schema";
 import { ApiError } from "../errors";
 import type { Services } from "../services";
@@ -10,6 +9,7 @@ import { assertFilePartHeaders } from "./file-part";
 import { type FieldValues, missingFile, parseUploadFields } from "./form-fields";
 import type { FormFile, FormParts } from "./form-parts";
 import { type AssetDraft, draftAsset } from "./new-asset";
+import { saveReadyAsset } from "./save-ready-asset";
 
 const FILE_FIELD = "file";
 
@@ -82,7 +82,7 @@ function describeAsset(upload: UploadContext, values: FieldValues, file: FormFil
  * sent, whatever may have reached storage is owed for deletion and deleted at once when it can be.
  */
 export async function formUpload(services: Services, workspaceId: string, input: FormUploadInput): Promise<AssetRow> {
-  const { config, db, storage } = services;
+  const { config, storage } = services;
   const { form } = input;
   const upload = { config, workspaceId, createdById: input.createdById };
   const values: FieldValues = {};
@@ -119,7 +119,7 @@ export async function formUpload(services: Services, workspaceId: string, input:
     await discardWrite(services, bytes.storageKey, multipartId, "the form upload failed");
     throw error;
   }
-  return insertAsset(db, { ...draft, fileSize }).catch(async (error: unknown) => {
+  return saveReadyAsset(services, { ...draft, fileSize }).catch(async (error: unknown) => {
     await abandonObject(services, draft.storageKey, "the asset row could not be written");
     throw error;
   });

@@ -1,5 +1,4 @@
 import { flushDeletions } from "../cleanup/owed-deletions";
-import { insertAsset } from "../db/assets";
 import type { AssetRow } from "../db/schema";
 import { oweDeletion } from "../db/storage-deletions";
 import type { Services } from "../services";
@@ -8,6 +7,7 @@ import { abandonObject } from "./abandon-object";
 import { openSource, sourceFailure, sourceFileName } from "./import-source";
 import { importContentType } from "./import-type";
 import { type AssetDraft, type AssetInput, draftAsset } from "./new-asset";
+import { saveReadyAsset } from "./save-ready-asset";
 
 export interface ImportRequest extends Omit<AssetInput, "fileName"> {
   sourceUrl: string;
@@ -76,7 +76,7 @@ export async function importAsset(services: Services, workspaceId: string, reque
     await discard(failure.message);
     throw failure;
   }
-  return insertAsset(db, { ...draft, fileSize }).catch(async (error: unknown) => {
+  return saveReadyAsset(services, { ...draft, fileSize }).catch(async (error: unknown) => {
     await abandonObject(services, draft.storageKey, "the asset row could not be written");
     throw error;
   });

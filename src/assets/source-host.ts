@@ -33,26 +33,40 @@ function isInwardName(hostname: string): boolean {
   return INWARD_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
 }
 
-/** IMPORT_ALLOWED_HOSTS: a development escape, matched only when the URL spells the host canonically. */
-function isExplicitlyAllowed(config: Config, url: URL, spelled: string | null): boolean {
-  const listed = config.IMPORT_ALLOWED_HOSTS.some((entry) => entry === url.host || entry === url.hostname);
+/** Development escapes (IMPORT_ALLOWED_HOSTS), matched only when the URL spells the host canonically. */
+function isExplicitlyAllowed(allowedHosts: readonly string[], url: URL, spelled: string | null): boolean {
+  const listed = allowedHosts.some((entry) => entry === url.host || entry === url.hostname);
   return listed && (spelled === null || spelled === url.host);
 }
 
+/** What a URL the service sends requests to may be: imports' sources and webhooks' receivers alike. */
+export interface OutboundRules {
+  /** Plain http too (local development and tests only). */
+  allowHttp: boolean;
+  /** Hosts reachable although they are IP literals or inward names. */
+  allowedHosts: readonly string[];
+}
+
 /**
- * Refuses a source an import may not fetch, before anything is sent: a scheme other than https
- * (http with ALLOW_HTTP_IMPORTS), credentials in the URL, an IP literal, or a name that only
- * resolves inward. `spelled` is how the request or redirect wrote the host (see spelledHost).
- * Returns the problem, so the first URL and each redirect can answer it differently.
+ * Refuses a URL the service may not send requests to, before anything is sent: a scheme other than
+ * https (http with `allowHttp`), credentials in the URL, an IP literal, or a name that only resolves
+ * inward. `spelled` is how the request or redirect wrote the host (see spelledHost). Returns the
+ * problem, so each caller can answer it in its own words.
  */
-export function sourceUrlProblem(config: Config, url: URL, spelled: string | null): string | null {
-  const schemeAllowed = url.protocol === "https:" || (url.protocol === "http:" && config.ALLOW_HTTP_IMPORTS);
-  if (!schemeAllowed) return config.ALLOW_HTTP_IMPORTS ? "must be an http or https URL" : "must be an https URL";
+export function outboundUrlProblem(rules: OutboundRules, url: URL, spelled: string | null): string | null {
+  const schemeAllowed = url.protocol === "https:" || (url.protocol === "http:" && rules.allowHttp);
+  if (!schemeAllowed) return rules.allowHttp ? "must be an http or https URL" : "must be an https URL";
   if (url.username || url.password) return "must not carry a user name or password";
-  if (isExplicitlyAllowed(config, url, spelled)) return null;
+  if (isExplicitlyAllowed(rules.allowedHosts, url, spelled)) return null;
   if (isIpLiteral(url.hostname)) return "must name its host with a DNS name, not an IP address";
   if (isInwardName(url.hostname)) return "must name a public host (not localhost, .local, .internal or a single label)";
   return null;
+}
+
+/** An import's source: https (http with ALLOW_HTTP_IMPORTS), public hosts or IMPORT_ALLOWED_HOSTS. */
+export function sourceUrlProblem(config: Config, url: URL, spelled: string | null): string | null {
+  const rules = { allowHttp: config.ALLOW_HTTP_IMPORTS, allowedHosts: config.IMPORT_ALLOWED_HOSTS };
+  return outboundUrlProblem(rules, url, spelled);
 }
 
 /** The caller's own URL: 400 naming source_url. */

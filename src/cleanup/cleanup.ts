@@ -4,6 +4,7 @@ import { countOwedDeletions } from "../db/owed-deletion-counts";
 import { assets } from "../db/schema";
 import { retireAssets } from "../db/storage-deletions";
 import type { Services } from "../services";
+import { publishEvents, relayOutbox } from "../webhooks/publish-events";
 import { flushDueDeletions } from "./owed-deletions";
 
 export interface CleanupSummary {
@@ -17,17 +18,27 @@ export interface CleanupSummary {
   storage_still_owed: number;
   /** After the sweep: deleted keys watched until their upload URL expires, in case a late PUT recreates them. */
   storage_held: number;
+  /** Webhook events whose queue send had failed (or never happened), sent in this sweep. */
+  webhook_events_sent: number;
 }
 
 /**
  * One bounded sweep: retires at most one batch of expired assets and one of uploads left pending
- * longer than UPLOAD_TTL, then carries out owed storage deletions (these and earlier failures).
+ * longer than UPLOAD_TTL, then carries out owed storage deletions (these and earlier failures),
+ * and sends the webhook events a request wrote but could not queue.
  * Everything it does is conditional on current state, so overlapping or repeated runs are harmless.
  */
 export async function runCleanup(services: Services, now = new Date()): Promise<CleanupSummary> {
   const { config, db } = services;
   const batch = config.CLEANUP_BATCH_SIZE;
-  const expired = await retireAssets(db, expiredAssets(now), { limit: batch, orderBy: asc(assets.expiresAt), now });
+  const expired = await retireAssets(db, expiredAssets(now), {
+    limit: batch,
+    orderBy: asc(assets.expiresAt),
+    now,
+    event: "asset.expired",
+  });
+  await publishEvents(services, expired.eventIds);
+  // Uploads never completed were never reported created, so their removal is not reported either.
   const abandoned = await retireAssets(db, abandonedUploads(config, now), {
     limit: batch,
     orderBy: asc(assets.createdAt),
@@ -36,13 +47,15 @@ export async function runCleanup(services: Services, now = new Date()): Promise<
   // Room for both batches just retired plus one of older failures, so the queue always drains.
   const flushed = await flushDueDeletions(services, batch * 3, { now });
   const owed = await countOwedDeletions(db, { now });
+  const relayed = await relayOutbox(services, batch, now);
   return {
-    expired_assets: expired,
-    abandoned_uploads: abandoned,
+    expired_assets: expired.removed,
+    abandoned_uploads: abandoned.removed,
     storage_deleted: flushed.confirmed,
     storage_failed: flushed.failed,
     storage_still_owed: owed.unconfirmed,
     storage_held: owed.held,
+    webhook_events_sent: relayed,
   };
 }
 

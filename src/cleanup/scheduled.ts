@@ -1,7 +1,10 @@
 import { buildServices } from "../services";
 import { runCleanup } from "./cleanup";
 
-/** The cron entry point: one cleanup sweep, summarised as a single JSON log line. */
+/**
+ * The cron entry point: one cleanup sweep (owed storage deletions and unsent webhook events
+ * included), summarised as a single JSON log line.
+ */
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
   const built = buildServices(env, env.DB);
   if (!built.ok) {

@@ -15,6 +15,9 @@ export const MaintenanceReport = z
     storage_held: counted(
       "After the sweep: deleted keys watched until their upload URL has expired, so a late PUT is swept too.",
     ),
+    webhook_events_sent: counted(
+      "Webhook events sent to the queue by this sweep: those whose send failed when their change was made.",
+    ),
   })
   .openapi("MaintenanceReport");
 
@@ -26,5 +29,6 @@ export const maintenanceExample = {
     storage_failed: 0,
     storage_still_owed: 0,
     storage_held: 2,
+    webhook_events_sent: 0,
   },
 };

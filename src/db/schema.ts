@@ -119,3 +119,5 @@ export type AssetRow = typeof assets.$inferSelect;
 export type NewAssetRow = typeof assets.$inferInsert;
 export type StorageDeletionRow = typeof storageDeletions.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export * from "./webhooks.schema";

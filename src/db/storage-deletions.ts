@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import { type AssetFilters, filterConditions } from "./assets";
 import type { Database } from "./client";
+import { assetEventsStatement } from "./outbox";
 import { assets, type StorageDeletionRow, storageDeletions } from "./schema";
 
 // SQLite accepts at most 100 bound parameters per statement on D1.
@@ -13,14 +14,22 @@ export interface RetireOptions {
   orderBy?: SQL;
   /** When the owed deletions become due; the cleanup job passes its scheduled time. */
   now?: Date;
+  /** Reports the ready assets among them to webhooks, in the same batch. */
+  event?: "asset.deleted" | "asset.expired";
+}
+
+export interface Retired {
+  removed: number;
+  /** The outbox events written with the change, to publish once it is committed. */
+  eventIds: string[];
 }
 
 /**
  * Removes the matching asset rows and records the storage work they leave behind, in one
  * transaction: the assets disappear at once, and no object can be forgotten if storage is
- * down or the request dies. Returns how many assets were removed.
+ * down or the request dies. With `event`, the outbox rows reporting them commit in the same batch.
  */
-export async function retireAssets(db: Database, conditions: SQL[], options: RetireOptions = {}): Promise<number> {
+export async function retireAssets(db: Database, conditions: SQL[], options: RetireOptions = {}): Promise<Retired> {
   // An empty condition list would match every asset of every workspace.
   if (conditions.length === 0) throw new Error("retireAssets needs at least one condition");
   const where = and(...conditions);
@@ -37,34 +46,39 @@ export async function retireAssets(db: Database, conditions: SQL[], options: Ret
             .orderBy(options.orderBy ?? asc(assets.id))
             .limit(options.limit),
         );
-  const [, removed] = await db.batch([
-    db
-      .insert(storageDeletions)
-      .select(
-        db
-          .select({
-            storageKey: assets.storageKey,
-            uploadId: assets.uploadId,
-            attempts: sql`0`.as("attempts"),
-            lastError: sql`NULL`.as("last_error"),
-            nextAttemptAt: sql`${now}`.as("next_attempt_at"),
-            createdAt: sql`${now}`.as("created_at"),
-          })
-          .from(assets)
-          .where(chosen),
-      )
-      .onConflictDoNothing(),
-    // Counted from the rows returned: D1's `changes` also counts the rows the hourly-count triggers touch.
-    db.delete(assets).where(chosen).returning({ id: assets.id }),
-  ]);
-  return removed.length;
+  const owe = db
+    .insert(storageDeletions)
+    .select(
+      db
+        .select({
+          storageKey: assets.storageKey,
+          uploadId: assets.uploadId,
+          attempts: sql`0`.as("attempts"),
+          lastError: sql`NULL`.as("last_error"),
+          nextAttemptAt: sql`${now}`.as("next_attempt_at"),
+          createdAt: sql`${now}`.as("created_at"),
+        })
+        .from(assets)
+        .where(chosen),
+    )
+    .onConflictDoNothing();
+  // Counted from the rows returned: D1's `changes` also counts the rows the hourly-count triggers touch.
+  const remove = db.delete(assets).where(chosen).returning({ id: assets.id });
+  if (!options.event) {
+    const [, removed] = await db.batch([owe, remove]);
+    return { removed: removed.length, eventIds: [] };
+  }
+  // Only ready assets were ever reported created; the events read the rows before the delete.
+  const report = assetEventsStatement(db, options.event, [chosen, eq(assets.status, "ready")], { now: options.now });
+  const [, events, removed] = await db.batch([owe, report, remove]);
+  return { removed: removed.length, eventIds: events.map((event) => event.id) };
 }
 
 /** Retires every asset of the workspace matching the listing filters, pending uploads included. */
-export function retireMatchingAssets(db: Database, workspaceId: string, filters: AssetFilters): Promise<number> {
+export function retireMatchingAssets(db: Database, workspaceId: string, filters: AssetFilters): Promise<Retired> {
   const conditions = filterConditions(workspaceId, filters);
   // Naming both statuses keeps SQLite on the (workspace, status, filter, id) indexes.
-  return retireAssets(db, [...conditions, inArray(assets.status, ["pending", "ready"])]);
+  return retireAssets(db, [...conditions, inArray(assets.status, ["pending", "ready"])], { event: "asset.deleted" });
 }
 
 /** A fresh owed deletion, due now. */

@@ -1,13 +1,24 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "./client";
+import { assetEventsStatement } from "./outbox";
 import { type AssetRow, assets } from "./schema";
 
-/** Flips a pending asset to ready; null when it is not pending any more (or gone). */
-export async function markAssetReady(db: Database, row: AssetRow): Promise<AssetRow | null> {
-  const [ready] = await db
-    .update(assets)
-    .set({ status: "ready", uploadId: null, partSize: null, updatedAt: new Date().toISOString() })
-    .where(and(eq(assets.workspaceId, row.workspaceId), eq(assets.id, row.id), eq(assets.status, "pending")))
-    .returning();
-  return ready ?? null;
+/**
+ * Flips a pending asset to ready (`ready` is null when it is not pending any more, or gone), with
+ * the outbox event reporting it in the same batch. The event is read before the update, from the
+ * row still pending (with the values the update sets), so a repeated call can never report it twice.
+ */
+export async function markAssetReady(db: Database, row: AssetRow) {
+  const pending = [eq(assets.workspaceId, row.workspaceId), eq(assets.id, row.id), eq(assets.status, "pending")];
+  const now = new Date();
+  const after = { status: "ready", updatedAt: now.toISOString() } as const;
+  const [events, [ready]] = await db.batch([
+    assetEventsStatement(db, "asset.created", pending, { now, after }),
+    db
+      .update(assets)
+      .set({ ...after, uploadId: null, partSize: null })
+      .where(and(...pending))
+      .returning(),
+  ]);
+  return { ready: ready ?? null, eventIds: events.map((event) => event.id) };
 }

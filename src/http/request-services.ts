@@ -9,11 +9,12 @@ import type { AppEnv } from "../types";
  */
 export const requestServices = createMiddleware<AppEnv>(async (c, next) => {
   const session = openSession(c.env.DB, c.req.header(BOOKMARK_HEADER));
-  const { config, db, storage, assetCache } = createServices(c.env, session);
+  const { config, db, storage, assetCache, eventQueue } = createServices(c.env, session);
   c.set("config", config);
   c.set("db", db);
   c.set("storage", storage);
   c.set("assetCache", assetCache);
+  c.set("eventQueue", eventQueue);
   await next();
   const bookmark = session.getBookmark();
   if (bookmark) c.header(BOOKMARK_HEADER, bookmark);

@@ -140,6 +140,7 @@ describe("owed storage deletions", () => {
       "storage_failed",
       "storage_held",
       "storage_still_owed",
+      "webhook_events_sent",
     ]);
   });
 });

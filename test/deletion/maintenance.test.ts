@@ -32,6 +32,7 @@ describe("POST /api/v1/admin/maintenance", () => {
       "storage_failed",
       "storage_held",
       "storage_still_owed",
+      "webhook_events_sent",
     ]);
     expect(data.expired_assets).toBeGreaterThanOrEqual(1);
     expect(data.storage_deleted).toBeGreaterThanOrEqual(1);

@@ -72,7 +72,7 @@ describe("deep page numbers", () => {
       await retireAssets(db, [eq(assets.workspaceId, workspaceId), eq(assets.id, row.id)]);
     }
     for (const row of rows.filter((row) => row.status === "pending")) {
-      const ready = await markAssetReady(db, row);
+      const { ready } = await markAssetReady(db, row);
       if (ready) expect(ready.updatedAt && ready.updatedAt >= row.createdAt).toBe(true);
     }
     await expectSamePages(workspaceId);
