@@ -38,6 +38,11 @@ export default defineConfig(async () => {
             // The source server and fault listeners run on 127.0.0.1, which imports otherwise refuse.
             IMPORT_ALLOWED_HOSTS: "127.0.0.1",
             TEST_SOURCE_URL: inject<string>("sourceUrl"),
+            // Webhooks to the local receiver: http on 127.0.0.1, short timeouts, retries without delay.
+            TEST_RECEIVER_URL: inject<string>("receiverUrl"),
+            ALLOW_HTTP_WEBHOOKS: "true",
+            WEBHOOK_TIMEOUT_MS: "1000",
+            WEBHOOK_RETRY_DELAY_SECONDS: "0",
             TEST_MIGRATIONS: migrations,
           },
           serviceBindings: { EDGE_SITE: "edge-site" },

@@ -14,6 +14,8 @@ declare global {
       >;
       /** The local file host of test/source-server.ts. */
       TEST_SOURCE_URL: string;
+      /** The webhook receiver of test/support/webhook-receiver.ts. */
+      TEST_RECEIVER_URL: string;
       /** The edge-site fixture Worker, which reaches this one through a service binding. */
       EDGE_SITE: Service<import("./fixtures/edge-site").default>;
     }

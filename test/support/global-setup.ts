@@ -8,12 +8,14 @@ import type { TestProject } from "vitest/node";
 import { startFaultProxies } from "./fault-proxy";
 import { startSourceServer } from "./source-server";
 import { TEST_STORAGE } from "./storage-settings";
+import { startWebhookReceiver } from "./support/webhook-receiver";
 
 declare module "vitest" {
   export interface ProvidedContext {
     s3Endpoint: string;
     faultEndpoints: Record<string, string>;
     sourceUrl: string;
+    receiverUrl: string;
   }
 }
 
@@ -49,8 +51,11 @@ export default async function setup(project: TestProject) {
   // A file host for import tests: the Workers runtime cannot listen, so it runs here.
   const source = await startSourceServer();
   project.provide("sourceUrl", source.url);
+  // A webhook receiver that verifies signatures on its own (test/support/webhook-receiver.ts).
+  const receiver = await startWebhookReceiver();
+  project.provide("receiverUrl", receiver.url);
   return async () => {
-    await Promise.all([faults.close(), source.close()]);
+    await Promise.all([faults.close(), source.close(), receiver.close()]);
     server.kill("SIGTERM");
     await once(server, "exit");
     await rm(directory, { recursive: true, force: true });
