@@ -7,7 +7,7 @@ import {
   DeliverySchema,
   WebhookIdParam,
 } from "../../contract/webhooks.schemas";
-import { errorResponse, errorResponses } from "../../errors";
+import { errorBody, errorResponse, errorResponses } from "../../errors";
 import { json, apiKeySecurity as security } from "../route-helpers";
 
 const tags = ["Webhooks"];
@@ -17,7 +17,7 @@ export const listDeliveries = createRoute({
   path: "/{id}/deliveries",
   tags,
   security,
-  summary: "List a webhook's deliveries and their attempts",
+  summary: "List the deliveries of a webhook, with every attempt",
   description:
     "Newest first. `status` is `pending` (a retry is due at `next_retry_at`), `sending`, `succeeded` or `failed`.",
   request: { params: WebhookIdParam, query: DeliveriesQuery },
@@ -27,7 +27,7 @@ export const listDeliveries = createRoute({
       meta: { limit: 20, next_cursor: null },
     }),
     ...errorResponses,
-    404: errorResponse("No such webhook in this workspace."),
+    404: errorResponse("No such webhook in this workspace.", errorBody("not_found", "Webhook not found.")),
   },
 });
 
@@ -43,8 +43,13 @@ export const retryDelivery = createRoute({
     202: json(z.object({ data: DeliverySchema }), "Queued again.", {
       data: { ...deliveryExample, status: "pending", next_retry_at: "2026-11-29T05:00:00.000Z" },
     }),
-    409: errorResponse("The delivery is being sent right now."),
+    409: errorResponse(
+      "The delivery is being sent right now.",
+      errorBody("conflict", "The delivery is being sent right now; try again in a moment.", {
+        delivery_id: "is being sent",
+      }),
+    ),
     ...errorResponses,
-    404: errorResponse("No such webhook or delivery in this workspace."),
+    404: errorResponse("No such webhook or delivery in this workspace.", errorBody("not_found", "Delivery not found.")),
   },
 });

@@ -6,12 +6,14 @@ import {
   WebhookIdParam,
   WebhookSchema,
 } from "../../contract/webhooks.schemas";
-import { errorResponse, errorResponses } from "../../errors";
+import { errorBody, errorResponse, errorResponses } from "../../errors";
 import { json, apiKeySecurity as security } from "../route-helpers";
 
 const tags = ["Webhooks"];
 const createdExample = { data: { ...webhookExample, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwvZ3cV2nB1xQ=" } };
-const notFound = { 404: errorResponse("No such webhook in this workspace.") };
+const notFound = {
+  404: errorResponse("No such webhook in this workspace.", errorBody("not_found", "Webhook not found.")),
+};
 
 export const create = createRoute({
   method: "post",
@@ -35,7 +37,10 @@ export const create = createRoute({
   },
   responses: {
     201: json(z.object({ data: CreatedWebhookSchema }), "The webhook, with its signing secret.", createdExample),
-    409: errorResponse("The workspace has the most webhooks it may have."),
+    409: errorResponse(
+      "The workspace has the most webhooks it may have.",
+      errorBody("conflict", "A workspace can have at most 20 webhooks.", { url: "delete a webhook first" }),
+    ),
     ...errorResponses,
   },
 });
@@ -45,7 +50,7 @@ export const list = createRoute({
   path: "/",
   tags,
   security,
-  summary: "List the workspace's webhooks",
+  summary: "List the webhooks of the workspace",
   responses: {
     200: json(z.object({ data: z.array(WebhookSchema) }), "Webhooks, newest first.", { data: [webhookExample] }),
     ...errorResponses,
@@ -81,7 +86,7 @@ export const rotateSecret = createRoute({
   path: "/{id}/rotate-secret",
   tags,
   security,
-  summary: "Replace a webhook's signing secret",
+  summary: "Replace the signing secret of a webhook",
   description: "The new secret is shown once. For 24 hours deliveries carry a signature with each secret.",
   request: { params: WebhookIdParam },
   responses: {
