@@ -1,5 +1,6 @@
 import { assetsResource } from "./assets.js";
 import { createTransport, type TransportOptions } from "./transport.js";
+import { webhooksResource } from "./webhooks.js";
 
 export type ClientOptions = TransportOptions;
 
@@ -10,7 +11,8 @@ export type ClientOptions = TransportOptions;
  *   for await (const asset of client.assets.listAll({ type: "image" })) console.log(asset.file_name);
  */
 export function createClient(options: ClientOptions) {
-  return { assets: assetsResource(createTransport(options)) };
+  const transport = createTransport(options);
+  return { assets: assetsResource(transport), webhooks: webhooksResource(transport) };
 }
 
 export type AssetServiceClient = ReturnType<typeof createClient>;

@@ -165,6 +165,76 @@ export interface BulkDeleteResult {
   pending_storage: number;
 }
 
+export type WebhookEventType = "asset.created" | "asset.deleted" | "asset.expired";
+
+export interface Webhook {
+  id: string;
+  workspace_id: string;
+  url: string;
+  description: string | null;
+  events: WebhookEventType[];
+  created_at: string;
+  /** After a rotation, deliveries are signed with the old secret too until then. */
+  previous_secret_expires_at: string | null;
+}
+
+/** A created webhook or one whose secret was just rotated: the only answers that carry the secret. */
+export interface CreatedWebhook extends Webhook {
+  /** The signing secret (`whsec_…`). */
+  secret: string;
+}
+
+export interface CreateWebhookInput {
+  /** https only unless the service sets ALLOW_HTTP_WEBHOOKS. */
+  url: string;
+  /** All event types when omitted. */
+  events?: WebhookEventType[];
+  description?: string;
+}
+
+export interface WebhookAttempt {
+  attempted_at: string;
+  /** Null when no answer came. */
+  response_status: number | null;
+  duration_ms: number;
+  error: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  webhook_id: string;
+  /** The `webhook-id` header: the same on every attempt. */
+  event_id: string;
+  event_type: WebhookEventType;
+  status: "pending" | "sending" | "succeeded" | "failed";
+  attempt_count: number;
+  /** The last attempt's answer. */
+  response_status: number | null;
+  duration_ms: number | null;
+  error: string | null;
+  next_retry_at: string | null;
+  created_at: string;
+  /** Every attempt, newest first. */
+  attempts: WebhookAttempt[];
+}
+
+export interface WebhookDeliveryPage {
+  data: WebhookDelivery[];
+  meta: { limit: number; next_cursor: string | null };
+}
+
+/** `limit` (1 to 100, default 20) and the previous page's `meta.next_cursor`. */
+export type DeliveryListParams = { limit?: number; cursor?: string };
+
+/** The JSON body a receiver gets (after verifying its signature). */
+export interface WebhookEvent {
+  type: WebhookEventType;
+  /** When the change happened (ISO 8601 UTC). */
+  timestamp: string;
+  /** The asset as the API returns it. */
+  data: Asset;
+}
+
 /** Per-request settings. */
 export interface CallOptions {
   signal?: AbortSignal;

@@ -11,6 +11,7 @@ import { GALLERY_PATH } from "./gallery-query";
 import { noStore, requireSession } from "./request";
 import staticFiles from "./static.routes";
 import type { UiEnv } from "./ui-env";
+import webhookPages from "./webhooks.routes";
 
 /** Previews and players load straight from storage with signed URLs: allow its origin, nothing else. */
 const storageOrigin: ContentSecurityPolicyOptionHandler = (c) => {
@@ -47,6 +48,7 @@ ui.use("*", requestServices, csrf());
 ui.route("/", auth);
 ui.use("*", requireSession);
 ui.route("/", pages);
+ui.route("/", webhookPages);
 ui.all("*", () => {
   throw new ApiError("not_found", "There is no such page.");
 });

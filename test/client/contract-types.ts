@@ -12,6 +12,15 @@ import type {
   ImportRequest,
 } from "../../src/contract/ingest.schemas";
 import type { BatchSignedUrlItem, SignedUrlSchema, SignOptionsBody } from "../../src/contract/signing.schemas";
+import type {
+  CreatedWebhookSchema,
+  CreateWebhookBody,
+  DeliveriesQuery,
+  DeliveryPage,
+  DeliverySchema,
+  WebhookEventSchema,
+  WebhookSchema,
+} from "../../src/contract/webhooks.schemas";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -33,4 +42,33 @@ export const clientTypesMatchTheContract: [
   Same<client.DeletingAsset, z.infer<typeof DeletingAnswer>>,
   Same<client.BulkDeleteFilters, z.input<typeof BulkDeleteQuery>>,
   Same<client.BulkDeleteResult, z.infer<typeof BulkDeleteAnswer>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<client.Webhook, z.infer<typeof WebhookSchema>>,
+  Same<client.CreatedWebhook, z.infer<typeof CreatedWebhookSchema>>,
+  Same<client.CreateWebhookInput, z.input<typeof CreateWebhookBody>>,
+  Same<client.WebhookDelivery, z.infer<typeof DeliverySchema>>,
+  Same<client.WebhookDeliveryPage, z.infer<typeof DeliveryPage>>,
+  Same<client.DeliveryListParams, Partial<z.infer<typeof DeliveriesQuery>>>,
+  Same<client.WebhookEvent, z.infer<typeof WebhookEventSchema>>,
+] = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+];

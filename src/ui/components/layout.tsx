@@ -2,6 +2,8 @@ import { raw } from "hono/html";
 import type { PropsWithChildren } from "hono/jsx";
 import { GALLERY_PATH } from "../gallery-query";
 
+const WEBHOOKS_PATH = "/ui/webhooks";
+
 export interface LayoutProps {
   title: string;
   nonce?: string;
@@ -32,6 +34,10 @@ export function Layout({ title, nonce, workspaceId, children }: PropsWithChildre
             </a>
             {workspaceId ? (
               <>
+                <nav class="site-nav" aria-label="Sections">
+                  <a href={GALLERY_PATH}>Assets</a>
+                  <a href={WEBHOOKS_PATH}>Webhooks</a>
+                </nav>
                 <span class="workspace">
                   Workspace <strong>{workspaceId}</strong>
                 </span>

@@ -27,6 +27,11 @@ a { color: var(--accent); }
 }
 .brand { font-weight: 700; color: var(--text); text-decoration: none; margin-right: auto; }
 .workspace { color: var(--muted); overflow-wrap: anywhere; }
+.site-nav { display: flex; gap: 1rem; }
+.table-scroll { overflow-x: auto; }
+.deliveries { border-collapse: collapse; width: 100%; font-size: .875rem; }
+.deliveries th, .deliveries td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--border); }
+.delivery-failed { color: var(--danger); }
 main { max-width: 1400px; margin: 0 auto; padding: 1rem clamp(1rem, 3vw, 2rem) 3rem; }
 h1 { font-size: 1.5rem; margin: .5rem 0 1rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.125rem; margin: 1.5rem 0 .5rem; }
