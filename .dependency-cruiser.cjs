@@ -1,11 +1,12 @@
 /**
- * The layering rule (docs/architecture.md): ways in (routes/, ui/, rpc.ts, cleanup's cron) call use
- * cases (assets/), which use db/ and storage/, which use config and errors. Imports point down only.
+ * The layering rule (docs/architecture.md): ways in (routes/, ui/, rpc.ts, cleanup's cron, the events/
+ * queue consumer) call use cases (assets/, webhooks/), which use db/ and storage/, which use config and
+ * errors. Imports point down only.
  * @type {import("dependency-cruiser").IConfiguration}
  */
-const waysIn = "^src/(routes/|ui/|rpc\\.ts$)";
+const waysIn = "^src/(routes/|ui/|events/|rpc\\.ts$)";
 const below =
-  "^src/(assets|db|storage|contract|cleanup|auth|http)/|^src/(config|errors|services|ids|encoding|types)\\.ts$";
+  "^src/(assets|webhooks|db|storage|contract|cleanup|auth|http)/|^src/(config|errors|services|ids|encoding|types)\\.ts$";
 
 module.exports = {
   forbidden: [
@@ -28,14 +29,14 @@ module.exports = {
       severity: "error",
       comment: "db/ and storage/ serve the use cases; they never call them.",
       from: { path: "^src/(db|storage)/" },
-      to: { path: "^src/(assets|cleanup)/" },
+      to: { path: "^src/(assets|webhooks|cleanup)/" },
     },
     {
       name: "contract-stands-alone",
       severity: "error",
       comment: "The contract is shared by REST, RPC, the client and the UI: it imports no use case.",
       from: { path: "^src/contract/" },
-      to: { path: "^src/(assets|cleanup|routes|ui|client)/|^src/rpc\\.ts$" },
+      to: { path: "^src/(assets|webhooks|cleanup|routes|ui|events|client)/|^src/rpc\\.ts$" },
     },
     {
       name: "routes-not-ui",

@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
 import { startFaultProxies } from "./fault-proxy";
 import { startSourceServer } from "./source-server";
 import { TEST_STORAGE } from "./storage-settings";
-import { startWebhookReceiver } from "./support/webhook-receiver";
+import { startWebhookReceiver } from "./webhook-receiver";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clientFor, failure } from "../client-helpers";
-import { createWorkspace, uploadAsset } from "../helpers";
-import { configureReceiver, hookUrl, receiverName, waitFor, waitForAccepted } from "./webhook-helpers";
+import { clientFor, failure } from "../support/client-helpers";
+import { createWorkspace, uploadAsset } from "../support/helpers";
+import { configureReceiver, hookUrl, receiverName, waitFor, waitForAccepted } from "../support/webhook-helpers";
 
 describe("the typed client's webhooks", () => {
   it("creates, reads, rotates, lists deliveries, redelivers and deletes", async () => {

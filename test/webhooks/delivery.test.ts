@@ -1,8 +1,15 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { api, createWorkspace, json, PNG_BYTES, uploadAsset, withKey } from "../helpers";
-import { complete, importFrom, pngUpload, putToStorage, runScheduledCleanup, startUpload } from "../ingest-helpers";
-import { accepted, createHook, receiverName, sleep, waitForAccepted } from "./webhook-helpers";
+import { api, createWorkspace, json, PNG_BYTES, uploadAsset, withKey } from "../support/helpers";
+import {
+  complete,
+  importFrom,
+  pngUpload,
+  putToStorage,
+  runScheduledCleanup,
+  startUpload,
+} from "../support/ingest-helpers";
+import { accepted, createHook, receiverName, sleep, waitForAccepted } from "../support/webhook-helpers";
 
 beforeEach(() => {
   // The cleanup logs a summary line per run.

@@ -2,9 +2,17 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
-import { api, apiWithEnv, createWorkspace, json, uploadAsset, uploadForm, withKey } from "../helpers";
-import { runScheduledCleanup } from "../ingest-helpers";
-import { accepted, createHook, received, receiverName, sleep, waitFor, waitForAccepted } from "./webhook-helpers";
+import { api, apiWithEnv, createWorkspace, json, uploadAsset, uploadForm, withKey } from "../support/helpers";
+import { runScheduledCleanup } from "../support/ingest-helpers";
+import {
+  accepted,
+  createHook,
+  received,
+  receiverName,
+  sleep,
+  waitFor,
+  waitForAccepted,
+} from "../support/webhook-helpers";
 
 const deliveries = async (key: string, hookId: string) =>
   (await json(await api(`/api/v1/webhooks/${hookId}/deliveries?limit=100`, withKey(key)))).data;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createWorkspace, uploadAsset } from "../helpers";
-import { asSignedIn, page } from "../ui-helpers";
-import { createHook, receiverName, waitFor, waitForAccepted } from "./webhook-helpers";
+import { createWorkspace, uploadAsset } from "../support/helpers";
+import { asSignedIn, page } from "../support/ui-helpers";
+import { createHook, receiverName, waitFor, waitForAccepted } from "../support/webhook-helpers";
 
 async function webhooksHtml(key: string) {
   const response = await page("/ui/webhooks", asSignedIn(key));

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, apiWithEnv, createWorkspace, json, uploadAsset, withKey } from "../helpers";
-import { postJson } from "../ingest-helpers";
-import { configureReceiver, createHook, hookUrl, receiverName, waitForAccepted } from "./webhook-helpers";
+import { api, apiWithEnv, createWorkspace, json, uploadAsset, withKey } from "../support/helpers";
+import { postJson } from "../support/ingest-helpers";
+import { configureReceiver, createHook, hookUrl, receiverName, waitForAccepted } from "../support/webhook-helpers";
 
 const productionRules = { ...env, ALLOW_HTTP_WEBHOOKS: "false" };
 

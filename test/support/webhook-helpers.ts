@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { json } from "../helpers";
-import { postJson } from "../ingest-helpers";
-import type { ReceivedRequest } from "../support/webhook-receiver";
+import { json } from "./helpers";
+import { postJson } from "./ingest-helpers";
+import type { ReceivedRequest } from "./webhook-receiver";
 
 export interface ReceiverBehaviour {
   fail_first?: number;
