@@ -63,6 +63,8 @@ export const webhookDeliveries = sqliteTable(
   },
   (table) => [
     uniqueIndex("webhook_deliveries_webhook_event_idx").on(table.webhookId, table.eventId),
+    // The dead-letter consumer finds an event's deliveries by event alone.
+    index("webhook_deliveries_event_idx").on(table.eventId),
     index("webhook_deliveries_webhook_idx").on(table.webhookId, table.id),
   ],
 );
