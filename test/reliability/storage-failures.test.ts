@@ -93,6 +93,11 @@ describe("the API surface", () => {
       "/api/v1/assets/{id}",
       "/api/v1/assets/{id}/complete",
       "/api/v1/assets/{id}/signed-url",
+      "/api/v1/webhooks",
+      "/api/v1/webhooks/{id}",
+      "/api/v1/webhooks/{id}/deliveries",
+      "/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry",
+      "/api/v1/webhooks/{id}/rotate-secret",
       "/health",
     ]);
   });
