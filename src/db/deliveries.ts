@@ -1,14 +1,7 @@
-import { and, desc, eq, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { newId } from "../ids";
 import type { Database } from "./client";
-import {
-  type WebhookAttemptRow,
-  type WebhookDeliveryRow,
-  type WebhookEventType,
-  webhookAttempts,
-  webhookDeliveries,
-  webhookEvents,
-} from "./schema";
+import { type WebhookAttemptRow, type WebhookDeliveryRow, webhookAttempts, webhookDeliveries } from "./schema";
 
 /** One delivery per webhook for the event (existing ones are kept), returned with their state. */
 export async function ensureDeliveries(
@@ -34,25 +27,25 @@ export async function ensureDeliveries(
     .where(and(eq(webhookDeliveries.eventId, eventId), inArray(webhookDeliveries.webhookId, webhookIds)));
 }
 
+/** A delivery being sent whose sender's claim has run out: that sender died mid-attempt. */
+const claimLapsed = (now: Date) =>
+  and(eq(webhookDeliveries.status, "sending"), lt(webhookDeliveries.claimedUntil, now.toISOString()));
+
 /**
  * Takes a pending delivery (or one whose claim lapsed) for one sender until `until`. Null when
- * another copy of the message got it first or it already succeeded: at most one sender at a time.
+ * another copy of the message holds it or it is finished: at most one sender at a time.
  */
 export async function claimDelivery(db: Database, id: string, until: Date, now = new Date()) {
   const [claimed] = await db
     .update(webhookDeliveries)
     .set({ status: "sending", claimedUntil: until.toISOString() })
-    .where(
-      and(
-        eq(webhookDeliveries.id, id),
-        or(
-          eq(webhookDeliveries.status, "pending"),
-          and(eq(webhookDeliveries.status, "sending"), lt(webhookDeliveries.claimedUntil, now.toISOString())),
-        ),
-      ),
-    )
+    .where(and(eq(webhookDeliveries.id, id), or(eq(webhookDeliveries.status, "pending"), claimLapsed(now))))
     .returning();
   return claimed ?? null;
+}
+
+export async function findDeliveryRow(db: Database, id: string): Promise<WebhookDeliveryRow | undefined> {
+  return db.query.webhookDeliveries.findFirst({ where: eq(webhookDeliveries.id, id) });
 }
 
 export interface AttemptOutcome {
@@ -90,61 +83,21 @@ export async function failDeliveries(db: Database, eventId: string, webhookId?: 
     .where(and(...conditions));
 }
 
-/** Owes a finished delivery once more; null when it is being sent right now (or not found). */
+/**
+ * Owes a delivery once more, finished or left `sending` by a sender that died; null when it is
+ * being sent right now (or not found).
+ */
 export async function reopenDelivery(db: Database, webhookId: string, id: string, now = new Date()) {
   const [reopened] = await db
     .update(webhookDeliveries)
-    .set({ status: "pending", nextAttemptAt: now.toISOString() })
+    .set({ status: "pending", claimedUntil: null, nextAttemptAt: now.toISOString() })
     .where(
       and(
         eq(webhookDeliveries.webhookId, webhookId),
         eq(webhookDeliveries.id, id),
-        inArray(webhookDeliveries.status, ["pending", "succeeded", "failed"]),
+        or(inArray(webhookDeliveries.status, ["pending", "succeeded", "failed"]), claimLapsed(now)),
       ),
     )
     .returning();
   return reopened ?? null;
-}
-
-export interface DeliveryRecord {
-  delivery: WebhookDeliveryRow;
-  eventType: WebhookEventType;
-  attempts: WebhookAttemptRow[];
-}
-
-async function deliveryRecords(db: Database, conditions: SQL[], limit: number): Promise<DeliveryRecord[]> {
-  const rows = await db
-    .select({ delivery: webhookDeliveries, eventType: webhookEvents.type })
-    .from(webhookDeliveries)
-    .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
-    .where(and(...conditions))
-    .orderBy(desc(webhookDeliveries.id))
-    .limit(limit);
-  if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((row) => row.delivery.id));
-  const attempts = await db
-    .select()
-    .from(webhookAttempts)
-    .where(inArray(webhookAttempts.deliveryId, sql`(SELECT value FROM json_each(${ids}))`))
-    .orderBy(desc(webhookAttempts.attemptedAt));
-  return rows.map((row) => ({
-    ...row,
-    attempts: attempts.filter((attempt) => attempt.deliveryId === row.delivery.id),
-  }));
-}
-
-/** A webhook's deliveries newest first, each with its event's type and every attempt, newest first. */
-export async function listDeliveries(db: Database, webhookId: string, limit: number, before?: string) {
-  const conditions = [eq(webhookDeliveries.webhookId, webhookId)];
-  if (before) conditions.push(lt(webhookDeliveries.id, before));
-  return deliveryRecords(db, conditions, limit);
-}
-
-export async function findDelivery(db: Database, webhookId: string, id: string): Promise<DeliveryRecord | undefined> {
-  const [record] = await deliveryRecords(
-    db,
-    [eq(webhookDeliveries.webhookId, webhookId), eq(webhookDeliveries.id, id)],
-    1,
-  );
-  return record;
 }

@@ -1,5 +1,6 @@
 import type { Config } from "../config";
-import { claimDelivery, ensureDeliveries, failDeliveries, recordAttempt } from "../db/deliveries";
+import type { Database } from "../db/client";
+import { claimDelivery, ensureDeliveries, failDeliveries, findDeliveryRow, recordAttempt } from "../db/deliveries";
 import { findEvent } from "../db/outbox";
 import type { WebhookDeliveryRow, WebhookEventRow, WebhookRow } from "../db/schema";
 import { subscribedWebhooks } from "../db/webhooks";
@@ -20,22 +21,32 @@ export function retryDelaySeconds(config: Config, attempts: number): number {
   return Math.min(config.WEBHOOK_RETRY_DELAY_SECONDS * 2 ** Math.max(attempts - 1, 0), MAX_DELAY_SECONDS);
 }
 
+/**
+ * The claim was refused: another copy finished the delivery (nothing left to do), or it is
+ * `sending` under another sender's claim. That sender may have died mid-attempt, so the message
+ * comes back once the claim has lapsed, and claims it then if it is still unfinished:
+ * acknowledging it would leave the delivery `sending` for ever.
+ */
+async function afterRefusedClaim(db: Database, id: string, delaySeconds: number): Promise<number | null> {
+  const current = await findDeliveryRow(db, id);
+  if (current?.status !== "sending") return null;
+  const lapsesIn = current.claimedUntil ? Math.ceil((Date.parse(current.claimedUntil) - Date.now()) / 1000) : 0;
+  return Math.min(Math.max(delaySeconds, lapsesIn + 1), MAX_DELAY_SECONDS);
+}
+
+/** One attempt, if this message may make it: null when the delivery needs nothing more, else seconds until the next. */
 async function attemptDelivery(
   services: Services,
   delivery: WebhookDeliveryRow,
   hook: WebhookRow,
   event: WebhookEventRow,
   delaySeconds: number,
-): Promise<boolean> {
+): Promise<number | null> {
   const { config, db, storage } = services;
-  if (delivery.status === "succeeded" || delivery.status === "failed") return true;
-  const claimed = await claimDelivery(
-    db,
-    delivery.id,
-    new Date(Date.now() + config.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS),
-  );
-  // Another copy of this message holds it (or it just succeeded): that copy owns its retries.
-  if (!claimed) return true;
+  if (delivery.status === "succeeded" || delivery.status === "failed") return null;
+  const until = new Date(Date.now() + config.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS);
+  const claimed = await claimDelivery(db, delivery.id, until);
+  if (!claimed) return afterRefusedClaim(db, delivery.id, delaySeconds);
   const attemptedAt = new Date().toISOString();
   const result = await sendWebhook(hook, event, eventBody(event, storage), config.WEBHOOK_TIMEOUT_MS);
   await recordAttempt(db, claimed, {
@@ -43,7 +54,7 @@ async function attemptDelivery(
     status: result.ok ? "succeeded" : "pending",
     nextAttemptAt: result.ok ? null : new Date(Date.now() + delaySeconds * 1000).toISOString(),
   });
-  return result.ok;
+  return result.ok ? null : delaySeconds;
 }
 
 /**
@@ -66,13 +77,14 @@ export async function deliverEvent(
     hooks.map((hook) => hook.id),
   );
   const delaySeconds = retryDelaySeconds(services.config, attempts);
-  const results = await Promise.all(
+  const waits = await Promise.all(
     deliveries.map((delivery) => {
       const hook = hooks.find((candidate) => candidate.id === delivery.webhookId);
-      return hook ? attemptDelivery(services, delivery, hook, event, delaySeconds) : true;
+      return hook ? attemptDelivery(services, delivery, hook, event, delaySeconds) : null;
     }),
   );
-  return results.every(Boolean) ? { done: true } : { done: false, delaySeconds };
+  const pending = waits.filter((wait): wait is number => wait !== null);
+  return pending.length === 0 ? { done: true } : { done: false, delaySeconds: Math.max(...pending) };
 }
 
 /** A message that used up its retries: what it still owed is failed, and stays redeliverable by hand. */

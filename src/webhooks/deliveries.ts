@@ -1,4 +1,5 @@
-import { findDelivery, listDeliveries, reopenDelivery } from "../db/deliveries";
+import { reopenDelivery } from "../db/deliveries";
+import { findDelivery, listDeliveries } from "../db/delivery-records";
 import { ApiError } from "../errors";
 import type { Services } from "../services";
 import { getWebhook } from "./manage-webhooks";

@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from "../db/deliveries";
+import type { DeliveryRecord } from "../db/delivery-records";
 import type { WebhookAttemptRow, WebhookRow } from "../db/schema";
 
 export function toApiWebhook(row: WebhookRow) {

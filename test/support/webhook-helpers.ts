@@ -65,4 +65,13 @@ export const waitForAccepted = (name: string, count: number, timeoutMs?: number)
     timeoutMs,
   );
 
+/** A queue binding whose sends fail, as a Queues outage would. */
+const brokenQueue = {
+  send: () => Promise.reject(new Error("queue unavailable")),
+  sendBatch: () => Promise.reject(new Error("queue unavailable")),
+};
+
+/** The test environment with that queue: events stay in the outbox, for the test to deliver by hand. */
+export const withoutQueue: Env = { ...env, WEBHOOK_EVENTS: brokenQueue as unknown as Queue };
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

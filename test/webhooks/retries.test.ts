@@ -12,16 +12,11 @@ import {
   sleep,
   waitFor,
   waitForAccepted,
+  withoutQueue,
 } from "../support/webhook-helpers";
 
 const deliveries = async (key: string, hookId: string) =>
   (await json(await api(`/api/v1/webhooks/${hookId}/deliveries?limit=100`, withKey(key)))).data;
-
-/** A queue binding whose sends fail, as a Queues outage would. */
-const brokenQueue = {
-  send: () => Promise.reject(new Error("queue unavailable")),
-  sendBatch: () => Promise.reject(new Error("queue unavailable")),
-};
 
 beforeEach(() => {
   vi.spyOn(console, "log").mockImplementation(() => undefined);
@@ -80,7 +75,7 @@ describe("webhook delivery retries", () => {
     const name = receiverName();
     await createHook(key, name);
     const response = await apiWithEnv(
-      { ...env, WEBHOOK_EVENTS: brokenQueue as unknown as Queue },
+      withoutQueue,
       "/api/v1/assets",
       withKey(key, { method: "POST", body: uploadForm() }),
     );

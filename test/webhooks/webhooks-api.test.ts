@@ -42,23 +42,37 @@ describe("/api/v1/webhooks", () => {
     expect((await json(await api("/api/v1/webhooks", withKey(key)))).data).toEqual([]);
   });
 
-  it("takes only public https URLs named by DNS unless ALLOW_HTTP_WEBHOOKS is set", async () => {
+  it("takes only public https URLs by the imports' host rule; ALLOW_HTTP_WEBHOOKS adds http and loopback", async () => {
     const { key } = await createWorkspace();
+    const ipLiteral = "must name its host with a DNS name, not an IP address";
+    const inward = "must name a public host (not localhost, .local, .internal or a single label)";
     const refused = {
       "http://hooks.example.com/in": "must be an https URL",
-      "https://127.0.0.1/in": "must name a host by DNS, not an IP address",
-      "https://[::1]/in": "must name a host by DNS, not an IP address",
-      "https://localhost/in": "must be a public DNS name",
-      "https://printer.local/in": "must be a public DNS name",
-      "https://user:pass@hooks.example.com/in": "must not contain credentials",
+      "https://127.0.0.1/in": ipLiteral,
+      "https://2130706433/in": ipLiteral,
+      "https://0x7f.1/in": ipLiteral,
+      "https://[::1]/in": ipLiteral,
+      "https://localhost/in": inward,
+      "https://printer.local/in": inward,
+      "https://metadata.internal/in": inward,
+      "https://intranet/in": inward,
+      "https://user:pass@hooks.example.com/in": "must not carry a user name or password",
     };
     for (const [url, reason] of Object.entries(refused)) {
       const response = await createWith(productionRules, key, { url });
       expect(response.status, url).toBe(400);
-      expect((await json(response)).error.details).toEqual({ url: reason });
+      expect((await json(response)).error.details, url).toEqual({ url: reason });
     }
     expect((await createWith(productionRules, key, { url: "https://hooks.example.com/in" })).status).toBe(201);
+
+    // Local development: http and the loopback host, but still nothing else inward.
     expect((await createWith(env, key, { url: hookUrl("local") })).status).toBe(201);
+    expect((await createWith(env, key, { url: "http://localhost:9/in" })).status).toBe(201);
+    for (const url of ["http://10.0.0.5/in", "http://169.254.169.254/in", "http://printer.local/in"]) {
+      const response = await createWith(env, key, { url });
+      expect(response.status, url).toBe(400);
+      expect(Object.keys((await json(response)).error.details)).toEqual(["url"]);
+    }
   });
 
   it("names each bad field", async () => {
@@ -77,7 +91,10 @@ describe("/api/v1/webhooks", () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(Object.keys((await json(response)).error.details)).toContain(field);
     }
-    expect((await api("/api/v1/webhooks/not-a-ksuid", withKey(key))).status).toBe(400);
+    // A path id that is not a KSUID names no webhook: 404, as for assets.
+    const notAnId = await api("/api/v1/webhooks/not-a-ksuid", withKey(key));
+    expect(notAnId.status).toBe(404);
+    expect((await json(notAnId)).error.code).toBe("not_found");
   });
 
   it("needs an API key and keeps each workspace's webhooks to itself", async () => {
