@@ -1,5 +1,5 @@
-import { insertReadyAsset } from "../db/assets";
 import type { AssetRow, NewAssetRow } from "../db/schema";
+import { insertReadyAsset } from "../db/uploads";
 import type { Services } from "../services";
 import { publishEvents } from "../webhooks/publish-events";
 

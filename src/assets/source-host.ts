@@ -33,7 +33,7 @@ function isInwardName(hostname: string): boolean {
   return INWARD_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
 }
 
-/** Development escapes (IMPORT_ALLOWED_HOSTS), matched only when the URL spells the host canonically. */
+/** Development escapes (IMPORT_ALLOWED_HOSTS; loopback for local webhooks), matched only when spelled canonically. */
 function isExplicitlyAllowed(allowedHosts: readonly string[], url: URL, spelled: string | null): boolean {
   const listed = allowedHosts.some((entry) => entry === url.host || entry === url.hostname);
   return listed && (spelled === null || spelled === url.host);

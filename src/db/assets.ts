@@ -3,7 +3,6 @@ import type { Database } from "./client";
 import { locateDeepPage } from "./deep-page";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { type AssetFilters, filterConditions, hasNoFilters } from "./list-filters";
-import { assetEventsStatement } from "./outbox";
 import { type AssetRow, assets, type NewAssetRow } from "./schema";
 
 export { type AssetFilters, filterConditions } from "./list-filters";
@@ -37,19 +36,6 @@ export async function insertAsset(db: Database, row: NewAssetRow): Promise<Asset
     .values({ ...row, updatedAt: row.updatedAt ?? row.createdAt })
     .returning();
   return inserted as AssetRow;
-}
-
-/** Inserts a ready asset and, in the same batch, the outbox event reporting it to webhooks. */
-export async function insertReadyAsset(db: Database, row: NewAssetRow) {
-  const [[inserted], events] = await db.batch([
-    db
-      .insert(assets)
-      .values({ ...row, updatedAt: row.updatedAt ?? row.createdAt })
-      .returning(),
-    assetEventsStatement(db, "asset.created", [eq(assets.id, row.id), eq(assets.status, "ready")]),
-  ]);
-  if (!inserted) throw new Error("the asset insert returned no row");
-  return { row: inserted, eventIds: events.map((event) => event.id) };
 }
 
 /** An asset past its `expires_at` is gone for clients even before the cleanup job removes it. */

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "./client";
 import { assetEventsStatement } from "./outbox";
-import { type AssetRow, assets } from "./schema";
+import { type AssetRow, assets, type NewAssetRow } from "./schema";
 
 /**
  * Flips a pending asset to ready (`ready` is null when it is not pending any more, or gone), with
@@ -21,4 +21,17 @@ export async function markAssetReady(db: Database, row: AssetRow) {
       .returning(),
   ]);
   return { ready: ready ?? null, eventIds: events.map((event) => event.id) };
+}
+
+/** Inserts a ready asset and, in the same batch, the outbox event reporting it to webhooks. */
+export async function insertReadyAsset(db: Database, row: NewAssetRow) {
+  const [[inserted], events] = await db.batch([
+    db
+      .insert(assets)
+      .values({ ...row, updatedAt: row.updatedAt ?? row.createdAt })
+      .returning(),
+    assetEventsStatement(db, "asset.created", [eq(assets.id, row.id), eq(assets.status, "ready")]),
+  ]);
+  if (!inserted) throw new Error("the asset insert returned no row");
+  return { row: inserted, eventIds: events.map((event) => event.id) };
 }
