@@ -61,11 +61,11 @@ export async function revokeApiKey(db: Database, id: string) {
  * The identity of a presented key (its id and workspace), or null for unknown and revoked keys. Known
  * keys are cached per isolate (see key-cache.ts for how revocation stays bounded); unknown ones are not.
  */
-export async function identifyKey(db: Database, key: string): Promise<KeyIdentity | null> {
+export async function identifyKey(db: Database, key: string): Promise<(KeyIdentity & { keyHash: string }) | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
   const keyHash = await sha256Hex(key);
   const cached = keyCache.get(keyHash);
-  if (cached) return cached;
+  if (cached) return { ...cached, keyHash };
   const stamp = keyCache.stamp();
   const row = await db.query.apiKeys.findFirst({
     columns: { id: true, workspaceId: true },
@@ -74,5 +74,5 @@ export async function identifyKey(db: Database, key: string): Promise<KeyIdentit
   if (!row) return null;
   const identity = { keyId: row.id, workspaceId: row.workspaceId };
   keyCache.set(keyHash, identity, stamp);
-  return identity;
+  return { ...identity, keyHash };
 }

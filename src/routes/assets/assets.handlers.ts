@@ -3,6 +3,7 @@ import { deleteAsset } from "../../assets/delete-asset";
 import { getAsset, listAssetPage, signAssetById } from "../../assets/reads";
 import { signingCacheControl } from "../../assets/signing";
 import { assetNotFound } from "../../errors";
+import { setJsonEtag } from "../../http/body-etag";
 import type { AppEnv } from "../../types";
 import type * as routes from "./assets.routes";
 
@@ -14,12 +15,14 @@ const REVALIDATE = "private, no-cache";
 export const list: Handler<"list"> = async (c) => {
   const page = await listAssetPage(c.var, c.var.workspaceId, { query: c.req.valid("query"), now: Date.now() });
   c.header("Cache-Control", REVALIDATE);
+  await setJsonEtag(c, page);
   return c.json(page, 200);
 };
 
 export const get: Handler<"get"> = async (c) => {
   const data = await getAsset(c.var, c.var.workspaceId, c.req.valid("param").id);
   c.header("Cache-Control", REVALIDATE);
+  await setJsonEtag(c, { data });
   return c.json({ data }, 200);
 };
 
@@ -29,6 +32,7 @@ export const signedUrl: Handler<"signedUrl"> = async (c) => {
   const now = Date.now();
   const data = await signAssetById(c.var, c.var.workspaceId, { id, expiresIn: expires_in, disposition, now });
   c.header("Cache-Control", signingCacheControl(c.var.config, expires_in, now));
+  await setJsonEtag(c, { data });
   return c.json({ data }, 200);
 };
 
