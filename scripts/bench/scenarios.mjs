@@ -24,9 +24,9 @@ export function buildScenarios(count, ids, end) {
     },
     {
       name: "auth_only",
-      label: "authenticated, stops at validation (400, no D1)",
+      label: "authenticated, an id that is not a KSUID (404, no D1)",
       paths: ["/api/v1/assets/not-an-asset-id"],
-      expectStatus: 400,
+      expectStatus: 404,
     },
     {
       name: "get",

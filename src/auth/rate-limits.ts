@@ -45,8 +45,25 @@ export async function countFailedAuthentication(env: Env, client: string | undef
   throw rateLimited("failed authentication attempts");
 }
 
-/** Counts a request made with an accepted API key, keyed by the key's hash (the key itself never leaves). */
-export async function countKeyRequest(env: Env, keyHash: string) {
-  const { success } = await env.API_KEY_RATE_LIMIT.limit({ key: keyHash });
-  if (!success) throw rateLimited("requests with this API key");
+// Keys this isolate has seen over their limit: refused here until the period ends, without asking
+// the binding again, so a key hammering past its limit costs almost nothing.
+const keyOverLimitUntil = new Map<string, number>();
+
+/**
+ * Counts a request made with an accepted API key, keyed by the key's hash (the key itself never
+ * leaves). Without an `API_KEY_RATE_LIMIT` binding in wrangler.toml requests are not counted per key.
+ */
+export async function countKeyRequest(env: Env, keyHash: string, now = Date.now()) {
+  const until = keyOverLimitUntil.get(keyHash);
+  if (until !== undefined) {
+    if (until > now) throw rateLimited("requests with this API key");
+    keyOverLimitUntil.delete(keyHash);
+  }
+  const limiter: RateLimit | undefined = env.API_KEY_RATE_LIMIT;
+  if (!limiter) return;
+  const { success } = await limiter.limit({ key: keyHash });
+  if (success) return;
+  if (keyOverLimitUntil.size >= MAX_BLOCKED) keyOverLimitUntil.clear();
+  keyOverLimitUntil.set(keyHash, now + PERIOD_SECONDS * 1000);
+  throw rateLimited("requests with this API key");
 }

@@ -1,7 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/auth/api-keys";
-import { ADMIN_TOKEN, api, createWorkspace, json } from "../support/helpers";
+import { countKeyRequest } from "../../src/auth/rate-limits";
+import { ApiError } from "../../src/errors";
+import { ADMIN_TOKEN, api, createWorkspace, json, PNG_BYTES } from "../support/helpers";
 import { formPost, page } from "../support/ui-helpers";
 
 // wrangler.toml's limits, which the tests run with: 10 failed authentications a minute per client.
@@ -74,7 +76,7 @@ describe("abuse limits", () => {
   });
 
   it("limits requests per API key, counted after the key is accepted", { timeout: 60_000 }, async () => {
-    const { key } = await createWorkspace();
+    const { key, workspaceId } = await createWorkspace();
     // Spend the key's budget through the binding itself, as earlier traffic would have.
     const keyHash = await sha256Hex(key);
     let spent = 0;
@@ -87,10 +89,41 @@ describe("abuse limits", () => {
     }
     expect(spent).toBeGreaterThanOrEqual(1200);
     await expectLimited(await api("/api/v1/assets", withClient(newClient(), { "X-API-Key": key })));
+    // A write is refused before it does anything: no row, whatever the body.
+    const form = new FormData();
+    form.set("file", new File([PNG_BYTES], "limited.png", { type: "image/png" }));
+    await expectLimited(await api("/api/v1/assets", { method: "POST", headers: { "X-API-Key": key }, body: form }));
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM assets WHERE workspace_id = ?")
+      .bind(workspaceId)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(0);
     // The budget is the key's own: another key still works.
     const other = await createWorkspace();
     const fresh = await api("/api/v1/assets", { headers: { "X-API-Key": other.key } });
     expect(fresh.status).toBe(200);
     await fresh.arrayBuffer();
+  });
+
+  it("refuses a key seen over its limit for the rest of the period without asking the binding again", async () => {
+    const asked: string[] = [];
+    const overLimit = {
+      API_KEY_RATE_LIMIT: {
+        limit: async ({ key }: RateLimitOptions) => {
+          asked.push(key);
+          return { success: false };
+        },
+      },
+    } as Env;
+    const refused = (at: number) => countKeyRequest(overLimit, "hash-of-a-busy-key", at).catch((error) => error);
+    const start = Date.UTC(2026, 10, 30, 12);
+    for (const at of [start, start + 1_000, start + 59_000]) {
+      const error = await refused(at);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ code: "rate_limited" });
+    }
+    expect(asked).toEqual(["hash-of-a-busy-key"]);
+    // Once the period is over the binding decides again.
+    await refused(start + 60_000);
+    expect(asked).toHaveLength(2);
   });
 });
