@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { decodeCursor } from "../db/list-cursor";
 import { assetStatuses, assetTypes } from "../db/schema";
-import { isKsuid } from "../ids";
 import { DispositionField, Label } from "./fields";
 import { ExpiresInQuery } from "./signing.schemas";
 
