@@ -1,6 +1,8 @@
 import Busboy, { type BusboyFileStream } from "@fastify/busboy";
 import type { FormPart, FormParts } from "../assets/form-parts";
 import { ApiError } from "../errors";
+import { type FilePartChunks, filePartBody } from "./file-part-body";
+import { requestChunks } from "./request-chunks";
 
 export interface FormLimits {
   /** The whole request body, framing and fields included. */
@@ -9,10 +11,8 @@ export interface FormLimits {
   maxParts: number;
 }
 
-interface OpenFile {
-  chunks: Uint8Array[];
-  ended: boolean;
-}
+/** Lets busboy hand out what it queued for a later tick, so no view into the request buffer is left behind. */
+const settleParser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const badBody = (reason: string) =>
   new ApiError("invalid_request", "The multipart body could not be read.", { body: reason });
@@ -23,9 +23,9 @@ const badBody = (reason: string) =>
  * read as fast as storage takes it, so memory holds a chunk or two, never the body.
  */
 export function readFormParts(request: Request, limits: FormLimits): FormParts {
-  const source = request.body?.getReader();
+  const source = request.body ? requestChunks(request.body) : null;
   const ready: FormPart[] = [];
-  let file: OpenFile | null = null;
+  let file: FilePartChunks | null = null;
   let failure: ApiError | null = null;
   let received = 0;
   let requestRead = false;
@@ -72,14 +72,14 @@ export function readFormParts(request: Request, limits: FormLimits): FormParts {
     ready.push({ kind: "field", name, value });
   });
   parser.on("file", (name, stream: BusboyFileStream, fileName, _encoding, contentType) => {
-    const current: OpenFile = { chunks: [], ended: false };
+    const current: FilePartChunks = { chunks: [], ended: false };
     file = current;
     stream.on("data", (chunk: Uint8Array) => current.chunks.push(chunk));
     stream.on("end", () => {
       current.ended = true;
     });
     stream.on("error", (error: Error) => fail(badBody(error.message)));
-    ready.push({ kind: "file", name, fileName, contentType, body: fileBody(current) });
+    ready.push({ kind: "file", name, fileName, contentType, body: filePartBody(current, moreOfFile, stopReading) });
   });
 
   /** Feeds one more chunk of the request to the parser, or tells it the request has ended. */
@@ -94,18 +94,22 @@ export function readFormParts(request: Request, limits: FormLimits): FormParts {
       await ending;
       return stopOnFailure();
     }
-    let next: ReadableStreamReadResult<Uint8Array>;
+    await settleParser();
+    // What busboy handed out late goes to the consumer before the buffer it points into is reused.
+    if (file && file.chunks.length > 0) return;
+    let next: Uint8Array | null;
     try {
       next = await source.read();
     } catch {
       fail(badBody("the connection broke before the body was complete"));
       return stopOnFailure();
     }
-    if (next.done) {
+    if (!next) {
       requestRead = true;
       return pump();
     }
-    received += next.value.byteLength;
+    const chunk = next;
+    received += chunk.byteLength;
     if (received > limits.maxBodyBytes) {
       fail(
         new ApiError("payload_too_large", `Files are limited to ${limits.maxBodyBytes} bytes with their fields.`, {
@@ -116,27 +120,17 @@ export function readFormParts(request: Request, limits: FormLimits): FormParts {
       return stopOnFailure();
     }
     // A parser that failed may never call back: its failure ends the wait too.
-    await Promise.race([new Promise<void>((resolve) => parser.write(next.value, () => resolve())), parsed]);
+    await Promise.race([new Promise<void>((resolve) => parser.write(chunk, () => resolve())), parsed]);
     stopOnFailure();
   }
 
-  function fileBody(current: OpenFile): ReadableStream<Uint8Array> {
-    return new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          while (current.chunks.length === 0 && !current.ended) {
-            if (parserDone) throw badBody("ended inside the file part");
-            await pump();
-          }
-          const chunk = current.chunks.shift();
-          if (chunk) controller.enqueue(chunk);
-          else controller.close();
-        },
-        // A consumer that stops (the size limit, a storage failure) stops the request too.
-        cancel: () => source?.cancel().catch(() => {}),
-      },
-      { highWaterMark: 0 },
-    );
+  async function moreOfFile() {
+    if (parserDone) throw badBody("ended inside the file part");
+    await pump();
+  }
+
+  async function stopReading() {
+    await source?.cancel().catch(() => {});
   }
 
   return {
@@ -152,7 +146,7 @@ export function readFormParts(request: Request, limits: FormLimits): FormParts {
       }
     },
     async cancel() {
-      await source?.cancel().catch(() => {});
+      await stopReading();
       parser.destroy();
     },
   };

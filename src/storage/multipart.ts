@@ -1,5 +1,6 @@
 import { ApiError } from "../errors";
 import { expectOk, type Storage } from "./s3";
+import { bodyInSlices } from "./slice-body";
 import { escapeXml, xmlValue } from "./xml";
 
 export interface CompletedPart {
@@ -25,26 +26,6 @@ export async function createMultipartUpload(storage: Storage, key: string, conte
   return uploadId;
 }
 
-// Slices small enough that the runtime copies a little at a time as it sends.
-const SEND_SLICE_BYTES = 256 * 1024;
-
-/**
- * A part held in memory, sent as a stream of slices of a known length: passed as one array the
- * runtime would copy it whole for every request, churning several parts' worth of memory.
- * The caller must leave `bytes` unchanged until the request has finished.
- */
-function sendInSlices(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  const { readable, writable } = new FixedLengthStream(bytes.byteLength);
-  const writer = writable.getWriter();
-  (async () => {
-    for (let offset = 0; offset < bytes.byteLength; offset += SEND_SLICE_BYTES) {
-      await writer.write(bytes.subarray(offset, offset + SEND_SLICE_BYTES));
-    }
-    await writer.close();
-  })().catch(() => writer.abort().catch(() => {}));
-  return readable;
-}
-
 /** Uploads one part from memory and returns its ETag. */
 export async function uploadPart(
   storage: Storage,
@@ -55,7 +36,7 @@ export async function uploadPart(
   signal?: AbortSignal,
 ): Promise<string> {
   const url = uploadUrl(storage, key, { partNumber: String(partNumber), uploadId });
-  const response = await storage.send(url, { method: "PUT", body: sendInSlices(body) }, signal);
+  const response = await storage.send(url, { method: "PUT", body: bodyInSlices(body) }, signal);
   await expectOk(response, `store part ${partNumber}`);
   return response.headers.get("ETag") ?? "";
 }

@@ -1,6 +1,8 @@
 import { ApiError } from "../errors";
 import { type CompletedPart, completeMultipartUpload, createMultipartUpload, uploadPart } from "./multipart";
+import { partReader } from "./part-reader";
 import { expectOk, type Storage } from "./s3";
+import { bodyInSlices } from "./slice-body";
 
 export interface StreamUpload {
   key: string;
@@ -63,10 +65,8 @@ async function putKnownLength(storage: Storage, body: ReadableStream<Uint8Array>
  * a longer one as a multipart upload, so memory stays at one part whatever the file size.
  */
 async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, upload: StreamUpload) {
-  const reader = body.getReader();
-  const buffer = new Uint8Array(Math.min(upload.partSize, MAX_STREAMED_PART_BYTES));
+  const source = partReader(body, Math.min(upload.partSize, MAX_STREAMED_PART_BYTES));
   const parts: CompletedPart[] = [];
-  let filled = 0;
   let total = 0;
   let uploadId: string | null = null;
   const flushPart = async () => {
@@ -75,32 +75,32 @@ async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, up
       upload.onMultipartStarted?.(uploadId);
     }
     const partNumber = parts.length + 1;
-    const etag = await uploadPart(storage, upload.key, uploadId, partNumber, buffer.subarray(0, filled), upload.signal);
+    const etag = await uploadPart(storage, upload.key, uploadId, partNumber, source.filled(), upload.signal);
     parts.push({ partNumber, etag });
-    filled = 0;
+    source.empty();
   };
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+    const read = await source.fill(upload.maxBytes - total + 1);
+    if (read === null) break;
+    total += read;
     if (total > upload.maxBytes) {
-      await reader.cancel();
+      await source.cancel();
       throw tooLarge(upload);
     }
-    for (let offset = 0; offset < value.byteLength; ) {
-      const taken = Math.min(value.byteLength - offset, buffer.byteLength - filled);
-      buffer.set(value.subarray(offset, offset + taken), filled);
-      filled += taken;
-      offset += taken;
-      if (filled === buffer.byteLength) await flushPart();
-    }
+    if (source.full()) await flushPart();
   }
+  const filled = source.filled();
   if (total === 0) throw emptyFile(upload.field);
   if (uploadId === null) {
-    await storage.put(upload.key, buffer.slice(0, filled).buffer, upload.contentType);
+    const response = await storage.send(
+      storage.objectUrl(upload.key),
+      { method: "PUT", body: bodyInSlices(filled), headers: { "Content-Type": upload.contentType } },
+      upload.signal,
+    );
+    await expectOk(response, "store the file");
     return total;
   }
-  if (filled > 0) await flushPart();
+  if (filled.byteLength > 0) await flushPart();
   if ((await completeMultipartUpload(storage, upload.key, uploadId, parts)) !== "completed") {
     throw new ApiError("storage_unavailable", "Storage lost the multipart upload before it was completed.");
   }
