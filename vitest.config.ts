@@ -30,9 +30,11 @@ export default defineConfig(async () => {
             TEST_FAULT_ENDPOINTS: inject<Record<string, string>>("faultEndpoints"),
             ADMIN_TOKEN: "test-admin-token-0123456789",
             MAX_UPLOAD_BYTES: String(256 * 1024),
-            // Small parts, so multipart uploads of a few hundred KiB have several parts (s3rver has no minimum).
+            // Small parts, direct and streamed, so uploads of a few hundred KiB have several parts (the
+            // local S3's minimum part size is lowered to match in test/support/global-setup.ts).
             MULTIPART_THRESHOLD_BYTES: String(64 * 1024),
             MULTIPART_PART_SIZE_BYTES: String(32 * 1024),
+            STREAMED_PART_SIZE_BYTES: String(32 * 1024),
             IMPORT_TIMEOUT_MS: "2000",
             ALLOW_HTTP_IMPORTS: "true",
             // The source server and fault listeners run on 127.0.0.1, which imports otherwise refuse.

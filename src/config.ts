@@ -99,6 +99,9 @@ const configSchema = z
     MULTIPART_THRESHOLD_BYTES: z.preprocess(emptyAsMissing, positiveInt(100 * MiB, 5 * GiB)),
     // Below 5 MiB S3 and R2 refuse every part but the last; smaller values only suit test servers.
     MULTIPART_PART_SIZE_BYTES: z.preprocess(emptyAsMissing, positiveInt(32 * MiB, 5 * GiB, 1024)),
+    // Form uploads and imports of unknown length hold one part in memory; 16 MiB is already an
+    // eighth of an isolate. The same 5 MiB minimum applies on S3 and R2.
+    STREAMED_PART_SIZE_BYTES: z.preprocess(emptyAsMissing, positiveInt(8 * MiB, 16 * MiB, 1024)),
     // An upload URL is a capability: 15 minutes is enough to start a PUT and little to replay it in.
     UPLOAD_URL_TTL: z.preprocess(emptyAsMissing, positiveInt(900, 604800)),
     UPLOAD_TTL: z.preprocess(emptyAsMissing, positiveInt(86400, 30 * 86400)),
@@ -120,6 +123,11 @@ const configSchema = z
   .refine((config) => config.UPLOAD_TTL >= config.UPLOAD_URL_TTL, {
     path: ["UPLOAD_TTL"],
     message: "must be at least UPLOAD_URL_TTL",
+  })
+  // A streamed file of MAX_UPLOAD_BYTES must fit in the 10,000 parts storage allows.
+  .refine((config) => config.STREAMED_PART_SIZE_BYTES * MAX_PARTS >= config.MAX_UPLOAD_BYTES, {
+    path: ["STREAMED_PART_SIZE_BYTES"],
+    message: `must be at least MAX_UPLOAD_BYTES / ${MAX_PARTS} (storage allows ${MAX_PARTS} parts)`,
   });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,7 +1,9 @@
-// `npm run bench:upload`: sends one large multipart form upload (generated while it is sent,
-// never held in Node's memory) to a `wrangler dev` of the Worker and samples the runtime's memory
-// from /proc before and during it, and the same for a Worker that only reads the body and drops
-// it (scripts/bench/drain-worker.ts): the runtime's own cost of taking in a body, apart from ours.
+// `npm run bench:upload`: sends a large multipart form upload (generated while it is sent, never
+// held in Node's memory) to a `wrangler dev` of the Worker and samples the runtime's memory from
+// /proc before and during it: twice in a row without Content-Length (as a client streaming a file
+// sends it), then once with it (as curl -F and browsers send it). The same body also goes to a
+// Worker that only reads it and drops it (scripts/bench/drain-worker.ts), read the cheapest way and
+// with default reads: the runtime's own cost of taking in a body, apart from the service's.
 // Writes bench-upload.json and its section of BENCHMARKS.md.
 //   npm run bench:upload -- --mib=100 [--entry=path/to/other/src/index.ts --label=main]
 // Everything listens on 127.0.0.1 on ports the system reports free, and is stopped on exit.
@@ -48,13 +50,17 @@ async function freePort() {
   return port;
 }
 
-/** The multipart body, fields first, produced 1 MiB at a time as the connection takes it. */
+/**
+ * The multipart body, fields first, produced 1 MiB at a time as the connection takes it, and its
+ * length for a Content-Length header.
+ */
 function formBody(boundary) {
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="provider"\r\n\r\nbench\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
   const pieces = [Buffer.from(head), null, Buffer.from(`\r\n--${boundary}--\r\n`)];
+  const length = pieces[0].byteLength + fileBytes + pieces[2].byteLength;
   const chunk = randomBytes(MiB);
   let sent = 0;
-  return new ReadableStream({
+  const stream = new ReadableStream({
     pull(controller) {
       if (pieces[0]) return controller.enqueue(pieces.shift());
       if (sent < fileBytes) {
@@ -67,6 +73,7 @@ function formBody(boundary) {
       else controller.close();
     },
   });
+  return { stream, length };
 }
 
 function sampler(pid) {
@@ -94,8 +101,35 @@ const s3 = await startLocalS3({
 });
 const apiKey = `ak_${randomBytes(32).toString("base64url")}`;
 await seed({ persistTo: `${DATA}/d1`, count: 1, apiKey });
-/** Starts the Worker at `entry` (the service when undefined), uploads once, and samples its memory. */
-async function measure(entry) {
+const round = (bytes) => Number((bytes / MiB).toFixed(1));
+
+/** Sends one upload to `url` while sampling the runtime's memory; its figures over `idle`. */
+async function upload(url, runtime, idle, { withLength }) {
+  const boundary = `bench-${randomBytes(8).toString("hex")}`;
+  const body = formBody(boundary);
+  const headers = { "x-api-key": apiKey, "content-type": `multipart/form-data; boundary=${boundary}` };
+  if (withLength) headers["content-length"] = String(body.length);
+  const sampling = sampler(runtime);
+  const started = performance.now();
+  const response = await fetch(url, { method: "POST", headers, body: body.stream, duplex: "half" });
+  const answer = await response.json();
+  const seconds = (performance.now() - started) / 1000;
+  const peak = sampling.stop();
+  if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${JSON.stringify(answer)}`);
+  return {
+    seconds: Number(seconds.toFixed(1)),
+    idle_rss_mib: round(idle.rss),
+    peak_rss_mib: round(peak.rss),
+    growth_rss_mib: round(peak.rss - idle.rss),
+    growth_anon_mib: round(peak.anon - idle.anon),
+  };
+}
+
+/**
+ * Starts the Worker at `entry` (the service when undefined), measures idle, then sends each of
+ * `uploads` in turn to `path` in the same runtime, and returns their figures.
+ */
+async function measure(entry, path, uploads) {
   const { child, url } = await startWrangler({
     entry,
     port: 0,
@@ -113,26 +147,9 @@ async function measure(entry) {
     await (await fetch(`${url}/health`)).arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idle = memoryOf([runtime]);
-    const boundary = `bench-${randomBytes(8).toString("hex")}`;
-    const sampling = sampler(runtime);
-    const started = performance.now();
-    const response = await fetch(`${url}/api/v1/assets`, {
-      method: "POST",
-      headers: { "x-api-key": apiKey, "content-type": `multipart/form-data; boundary=${boundary}` },
-      body: formBody(boundary),
-      duplex: "half",
-    });
-    const answer = await response.json();
-    const seconds = (performance.now() - started) / 1000;
-    const peak = sampling.stop();
-    if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${JSON.stringify(answer)}`);
-    return {
-      seconds: Number(seconds.toFixed(1)),
-      idle_rss_mib: Number((idle.rss / MiB).toFixed(1)),
-      peak_rss_mib: Number((peak.rss / MiB).toFixed(1)),
-      growth_rss_mib: Number(((peak.rss - idle.rss) / MiB).toFixed(1)),
-      growth_anon_mib: Number(((peak.anon - idle.anon) / MiB).toFixed(1)),
-    };
+    const results = [];
+    for (const options of uploads) results.push(await upload(`${url}${path}`, runtime, idle, options));
+    return results;
   } finally {
     await stop(child);
   }
@@ -140,15 +157,21 @@ async function measure(entry) {
 
 let result;
 try {
-  const floor = await measure(new URL("./drain-worker.ts", import.meta.url).pathname);
-  const upload = await measure(args.entry);
+  const drain = new URL("./drain-worker.ts", import.meta.url).pathname;
+  const [floor] = await measure(drain, "/", [{ withLength: false }]);
+  const [defaultReads] = await measure(drain, "/?reads=default", [{ withLength: false }]);
+  const [first, second] = await measure(args.entry, "/api/v1/assets", [{ withLength: false }, { withLength: false }]);
+  const [withLength] = await measure(args.entry, "/api/v1/assets", [{ withLength: true }]);
   result = {
     label: args.label,
     file_mib: Number(args.mib),
     date: new Date().toISOString(),
-    upload,
+    upload: first,
+    upload_with_length: withLength,
+    second_upload: second,
     body_only: floor,
-    growth_over_body_only_mib: Number((upload.growth_rss_mib - floor.growth_rss_mib).toFixed(1)),
+    body_only_default_reads: defaultReads,
+    growth_over_body_only_mib: Number((first.growth_rss_mib - floor.growth_rss_mib).toFixed(1)),
   };
 } finally {
   await s3.close();

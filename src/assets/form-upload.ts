@@ -107,7 +107,7 @@ export async function formUpload(services: Services, workspaceId: string, input:
       maxBytes: config.MAX_UPLOAD_BYTES,
       field: FILE_FIELD,
       multipartThreshold: config.MULTIPART_THRESHOLD_BYTES,
-      partSize: config.MULTIPART_PART_SIZE_BYTES,
+      partSize: config.STREAMED_PART_SIZE_BYTES,
       onMultipartStarted: (uploadId) => {
         multipartId = uploadId;
       },

@@ -65,7 +65,7 @@ export async function importAsset(services: Services, workspaceId: string, reque
       maxBytes: config.MAX_UPLOAD_BYTES,
       field: "source_url",
       multipartThreshold: config.MULTIPART_THRESHOLD_BYTES,
-      partSize: config.MULTIPART_PART_SIZE_BYTES,
+      partSize: config.STREAMED_PART_SIZE_BYTES,
       signal: deadline,
       onMultipartStarted: (uploadId) => {
         multipartId = uploadId;

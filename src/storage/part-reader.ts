@@ -1,3 +1,5 @@
+import { returnPartBuffer, takePartBuffer } from "./part-buffers";
+
 /**
  * Fills one part-sized buffer from a stream, reused for every part. A byte stream (request and
  * response bodies, the form's file part) is read straight into it, as many bytes a read as fit:
@@ -5,7 +7,7 @@
  * grew the runtime by about the size of the file. Any other stream is copied in chunk by chunk.
  */
 export function partReader(body: ReadableStream<Uint8Array>, partBytes: number) {
-  let buffer = new ArrayBuffer(partBytes);
+  let buffer = takePartBuffer(partBytes);
   let filled = 0;
   let ended = false;
   let byob: ReadableStreamBYOBReader | null = null;
@@ -57,5 +59,7 @@ export function partReader(body: ReadableStream<Uint8Array>, partBytes: number) 
       filled = 0;
     },
     cancel: () => (byob ?? chunks)?.cancel(),
+    /** Gives the buffer to the next upload; call only once the body ended and every part was sent. */
+    release: () => returnPartBuffer(buffer),
   };
 }

@@ -14,18 +14,13 @@ export interface StreamUpload {
   field: string;
   /** Known lengths up to this go out as one streamed PUT; anything else goes in parts. */
   multipartThreshold: number;
+  /** Every part but the last has this size; the Worker holds one part in memory while it is sent. */
   partSize: number;
   /** Ends every request of the transfer; without one each storage request has STORAGE_TIMEOUT_MS. */
   signal?: AbortSignal;
   /** Told the multipart upload id as soon as it exists, so a failure can abort it. */
   onMultipartStarted?: (uploadId: string) => void;
 }
-
-/**
- * The Worker holds one part in memory (and the request built from it): parts above this would
- * not fit twice in a 128 MB isolate beside everything else. S3 and R2 accept parts from 5 MiB.
- */
-export const MAX_STREAMED_PART_BYTES = 8 * 1024 * 1024;
 
 const tooLarge = (upload: StreamUpload) =>
   new ApiError("payload_too_large", `Files are limited to ${upload.maxBytes} bytes (MAX_UPLOAD_BYTES).`, {
@@ -65,7 +60,7 @@ async function putKnownLength(storage: Storage, body: ReadableStream<Uint8Array>
  * a longer one as a multipart upload, so memory stays at one part whatever the file size.
  */
 async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, upload: StreamUpload) {
-  const source = partReader(body, Math.min(upload.partSize, MAX_STREAMED_PART_BYTES));
+  const source = partReader(body, upload.partSize);
   const parts: CompletedPart[] = [];
   let total = 0;
   let uploadId: string | null = null;
@@ -98,12 +93,14 @@ async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, up
       upload.signal,
     );
     await expectOk(response, "store the file");
+    source.release();
     return total;
   }
   if (filled.byteLength > 0) await flushPart();
   if ((await completeMultipartUpload(storage, upload.key, uploadId, parts)) !== "completed") {
     throw new ApiError("storage_unavailable", "Storage lost the multipart upload before it was completed.");
   }
+  source.release();
   return total;
 }
 

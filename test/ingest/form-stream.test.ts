@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { REQUEST_READ_BYTES } from "../../src/http/request-chunks";
 import { api, createWorkspace, expectStorageMatchesDatabase, json, withKey } from "../support/helpers";
 import { downloadBytes, expectOnlyHeldKeys } from "../support/ingest-helpers";
 
@@ -78,6 +79,25 @@ describe("streamed form uploads", () => {
     expect(response.status).toBe(201);
     const asset = (await json(response)).data;
     expect(asset).toMatchObject({ file_size: bytes.byteLength, provider: "fal", metadata: { seed: 7 } });
+    expect(await downloadBytes(key, asset.id)).toEqual(bytes);
+    await expectStorageMatchesDatabase(workspaceId);
+  });
+
+  it("keeps every byte when the body spans several reads of the request and a boundary look-alike straddles one", async () => {
+    const { key, workspaceId } = await createWorkspace();
+    const fields: Part[] = [{ name: "metadata", value: '{"seed":11}' }];
+    const bytes = randomBytes(LIMIT);
+    // The request is read REQUEST_READ_BYTES at a time into one reused buffer. The parser holds the
+    // start of a delimiter until it knows whether it is one: put the first 20 bytes of one across the
+    // end of the first read, so the parser's copy and the reused buffer must agree.
+    const before = fields.reduce((total, part) => total + framing(part).byteLength, 0) + framing(pngPart(bytes)).byteLength;
+    const lookalike = encoder.encode(`\r\n--${BOUNDARY}`).subarray(0, 20);
+    bytes.set(lookalike, REQUEST_READ_BYTES - before - 10);
+    const after: Part[] = [{ name: "execution_id", value: "exec_late" }];
+    const response = await postForm(key, formBody([...fields, pngPart(bytes), ...after]));
+    expect(response.status).toBe(201);
+    const asset = (await json(response)).data;
+    expect(asset).toMatchObject({ file_size: LIMIT, execution_id: "exec_late", metadata: { seed: 11 } });
     expect(await downloadBytes(key, asset.id)).toEqual(bytes);
     await expectStorageMatchesDatabase(workspaceId);
   });

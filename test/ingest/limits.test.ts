@@ -66,6 +66,10 @@ describe("settings validation", () => {
     [{ ALLOWED_CONTENT_TYPES: "text/*" }, "ALLOWED_CONTENT_TYPES"],
     [{ UPLOAD_URL_TTL: "7200", UPLOAD_TTL: "3600" }, "UPLOAD_TTL"],
     [{ MULTIPART_PART_SIZE_BYTES: "100" }, "MULTIPART_PART_SIZE_BYTES"],
+    [{ STREAMED_PART_SIZE_BYTES: "100" }, "STREAMED_PART_SIZE_BYTES"],
+    [{ STREAMED_PART_SIZE_BYTES: String(32 * 1024 * 1024) }, "STREAMED_PART_SIZE_BYTES"],
+    // 10,000 parts of 64 KiB hold 625 MiB: a 1 GiB file could not be streamed.
+    [{ STREAMED_PART_SIZE_BYTES: "65536", MAX_UPLOAD_BYTES: String(1024 * 1024 * 1024) }, "STREAMED_PART_SIZE_BYTES"],
     [{ ALLOW_HTTP_IMPORTS: "maybe" }, "ALLOW_HTTP_IMPORTS"],
     [{ CLEANUP_BATCH_SIZE: "0" }, "CLEANUP_BATCH_SIZE"],
   ])("answers 503 naming a bad setting: %j", async (override, name) => {

@@ -28,6 +28,14 @@ describe("the service's multipart plans at production defaults", () => {
     expect(production.MULTIPART_THRESHOLD_BYTES).toBe(100 * MiB);
   });
 
+  it("streams through the Worker in 8 MiB parts: S3's minimum, and a file of MAX_UPLOAD_BYTES in 10,000 parts", () => {
+    expect(production.STREAMED_PART_SIZE_BYTES).toBe(8 * MiB);
+    expect(Math.ceil(production.MAX_UPLOAD_BYTES / production.STREAMED_PART_SIZE_BYTES)).toBeLessThanOrEqual(MAX_PARTS);
+    // The largest MAX_UPLOAD_BYTES the settings accept still fits at the default part size.
+    const largest = exampleConfig({ MAX_UPLOAD_BYTES: String(5 * GiB) });
+    expect(Math.ceil(largest.MAX_UPLOAD_BYTES / largest.STREAMED_PART_SIZE_BYTES)).toBe(640);
+  });
+
   it("satisfy S3's 5 MiB minimum, R2's equal parts and the 10,000-part cap for every size up to 5 TiB", () => {
     const threshold = production.MULTIPART_THRESHOLD_BYTES;
     const sizes = [threshold + 1, 128 * MiB, 1 * GiB + 7, production.MAX_DIRECT_UPLOAD_BYTES, 320 * GiB + 1];
@@ -55,8 +63,9 @@ describe("the service's multipart plans at production defaults", () => {
           STORAGE_TIMEOUT_MS: "60000",
         }),
       );
-      const partSize = production.MULTIPART_PART_SIZE_BYTES;
-      const size = partSize + 1024;
+      const partSize = production.STREAMED_PART_SIZE_BYTES;
+      // Two full parts and a short last one: R2's rule (equal parts but the last) is checked on completion.
+      const size = 2 * partSize + 1024;
       // Chunks that do not line up with parts, as a network delivers them.
       const chunk = new Uint8Array(3 * MiB + 5).fill(7);
       let sent = 0;

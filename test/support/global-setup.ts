@@ -37,8 +37,9 @@ export default async function setup(project: TestProject) {
     bucket: TEST_STORAGE.STORAGE_BUCKET,
     accessKeyId: TEST_STORAGE.STORAGE_ACCESS_KEY_ID,
     secretAccessKey: TEST_STORAGE.STORAGE_SECRET_KEY,
-    // The suite's parts are 32 KiB (MULTIPART_PART_SIZE_BYTES in vitest.config.ts) to keep files
-    // small, so the minimum scales down with them; every other rule stays as the real stores have it.
+    // The suite's parts are 32 KiB (MULTIPART_PART_SIZE_BYTES and STREAMED_PART_SIZE_BYTES in
+    // vitest.config.ts) to keep files small, so the minimum scales down with them; every other rule
+    // stays as the real stores have it.
     minPartSize: 32 * 1024,
   };
   const server = spawn(process.execPath, ["--input-type=module", "-e", SERVER_SCRIPT, JSON.stringify(options)], {
