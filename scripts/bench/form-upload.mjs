@@ -1,9 +1,10 @@
-// `npm run bench:upload`: sends a large multipart form upload (generated while it is sent, never
-// held in Node's memory) to a `wrangler dev` of the Worker and samples the runtime's memory from
-// /proc before and during it: twice in a row without Content-Length (as a client streaming a file
-// sends it), then once with it (as curl -F and browsers send it). The same body also goes to a
-// Worker that only reads it and drops it (scripts/bench/drain-worker.ts), read the cheapest way and
-// with default reads: the runtime's own cost of taking in a body, apart from the service's.
+// `npm run bench:upload`: sends a large multipart form upload (scripts/bench/upload-bodies.mjs) to
+// a `wrangler dev` of the Worker and samples the runtime's memory from /proc before and during it:
+// twice in a row without Content-Length (as a client streaming a file sends it), then once with it
+// (as curl -F and browsers send it). The same body also goes to a Worker that only reads it and
+// drops it (scripts/bench/drain-worker.ts), read the cheapest way and with default reads: the
+// runtime's own cost of taking in a body, apart from the service's. Imports of a file of the same
+// size, with and without Content-Length, go through the same streaming path as the form's file.
 // Writes bench-upload.json and its section of BENCHMARKS.md.
 //   npm run bench:upload -- --mib=100 [--entry=path/to/other/src/index.ts --label=main]
 // Everything listens on 127.0.0.1 on ports the system reports free, and is stopped on exit.
@@ -15,6 +16,7 @@ import { parseArgs } from "node:util";
 import { startLocalS3 } from "../local-s3.mjs";
 import { killAll, startWrangler, stop } from "./processes.mjs";
 import { seed } from "./seed.mjs";
+import { formBody, startSourceServer } from "./upload-bodies.mjs";
 import { writeUploadReport } from "./upload-report.mjs";
 import { memoryOf, workerdRoles } from "./workerd.mjs";
 
@@ -50,32 +52,6 @@ async function freePort() {
   return port;
 }
 
-/**
- * The multipart body, fields first, produced 1 MiB at a time as the connection takes it, and its
- * length for a Content-Length header.
- */
-function formBody(boundary) {
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="provider"\r\n\r\nbench\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
-  const pieces = [Buffer.from(head), null, Buffer.from(`\r\n--${boundary}--\r\n`)];
-  const length = pieces[0].byteLength + fileBytes + pieces[2].byteLength;
-  const chunk = randomBytes(MiB);
-  let sent = 0;
-  const stream = new ReadableStream({
-    pull(controller) {
-      if (pieces[0]) return controller.enqueue(pieces.shift());
-      if (sent < fileBytes) {
-        const size = Math.min(MiB, fileBytes - sent);
-        sent += size;
-        return controller.enqueue(chunk.subarray(0, size));
-      }
-      const tail = pieces.pop();
-      if (tail) controller.enqueue(tail);
-      else controller.close();
-    },
-  });
-  return { stream, length };
-}
-
 function sampler(pid) {
   const samples = [];
   const timer = setInterval(() => samples.push(memoryOf([pid])), 25);
@@ -99,19 +75,42 @@ const s3 = await startLocalS3({
   accessKeyId: STORAGE.STORAGE_ACCESS_KEY_ID,
   secretAccessKey: STORAGE.STORAGE_SECRET_KEY,
 });
+const source = await startSourceServer(fileBytes);
 const apiKey = `ak_${randomBytes(32).toString("base64url")}`;
 await seed({ persistTo: `${DATA}/d1`, count: 1, apiKey });
 const round = (bytes) => Number((bytes / MiB).toFixed(1));
 
-/** Sends one upload to `url` while sampling the runtime's memory; its figures over `idle`. */
-async function upload(url, runtime, idle, { withLength }) {
+/**
+ * The request for one upload: a form (the file in the body; to the drain Worker, read as `reads`
+ * says) or an import of the source's file.
+ */
+function uploadRequest(url, { kind, withLength, reads }) {
+  if (kind === "import") {
+    const sourceUrl = `http://${source.host}/${withLength ? "known" : "chunked"}.mp4`;
+    return new Request(`${url}/api/v1/assets/import`, {
+      method: "POST",
+      headers: { "x-api-key": apiKey, "content-type": "application/json" },
+      body: JSON.stringify({ source_url: sourceUrl, provider: "bench" }),
+    });
+  }
   const boundary = `bench-${randomBytes(8).toString("hex")}`;
-  const body = formBody(boundary);
+  const body = formBody(boundary, fileBytes);
   const headers = { "x-api-key": apiKey, "content-type": `multipart/form-data; boundary=${boundary}` };
   if (withLength) headers["content-length"] = String(body.length);
+  const path = kind === "drain" ? `/?reads=${reads ?? "reused-buffer"}` : "/api/v1/assets";
+  return new Request(`${url}${path}`, {
+    method: "POST",
+    headers,
+    body: body.stream,
+    duplex: "half",
+  });
+}
+
+/** Sends one upload while sampling the runtime's memory; its figures over `idle`. */
+async function upload(url, runtime, idle, options) {
   const sampling = sampler(runtime);
   const started = performance.now();
-  const response = await fetch(url, { method: "POST", headers, body: body.stream, duplex: "half" });
+  const response = await fetch(uploadRequest(url, options));
   const answer = await response.json();
   const seconds = (performance.now() - started) / 1000;
   const peak = sampling.stop();
@@ -127,9 +126,9 @@ async function upload(url, runtime, idle, { withLength }) {
 
 /**
  * Starts the Worker at `entry` (the service when undefined), measures idle, then sends each of
- * `uploads` in turn to `path` in the same runtime, and returns their figures.
+ * `uploads` in turn in the same runtime, and returns their figures.
  */
-async function measure(entry, path, uploads) {
+async function measure(entry, uploads) {
   const { child, url } = await startWrangler({
     entry,
     port: 0,
@@ -139,6 +138,8 @@ async function measure(entry, path, uploads) {
       STORAGE_ENDPOINT: s3.endpoint,
       ADMIN_TOKEN: `bench-${randomBytes(16).toString("hex")}`,
       MAX_UPLOAD_BYTES: String(fileBytes + 16 * MiB),
+      ALLOW_HTTP_IMPORTS: "true",
+      IMPORT_ALLOWED_HOSTS: source.host,
     },
   });
   try {
@@ -148,7 +149,7 @@ async function measure(entry, path, uploads) {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idle = memoryOf([runtime]);
     const results = [];
-    for (const options of uploads) results.push(await upload(`${url}${path}`, runtime, idle, options));
+    for (const options of uploads) results.push(await upload(url, runtime, idle, options));
     return results;
   } finally {
     await stop(child);
@@ -158,10 +159,13 @@ async function measure(entry, path, uploads) {
 let result;
 try {
   const drain = new URL("./drain-worker.ts", import.meta.url).pathname;
-  const [floor] = await measure(drain, "/", [{ withLength: false }]);
-  const [defaultReads] = await measure(drain, "/?reads=default", [{ withLength: false }]);
-  const [first, second] = await measure(args.entry, "/api/v1/assets", [{ withLength: false }, { withLength: false }]);
-  const [withLength] = await measure(args.entry, "/api/v1/assets", [{ withLength: true }]);
+  const form = { kind: "form", withLength: false };
+  const [floor] = await measure(drain, [{ kind: "drain", withLength: false }]);
+  const [defaultReads] = await measure(drain, [{ kind: "drain", withLength: false, reads: "default" }]);
+  const [first, second] = await measure(args.entry, [form, form]);
+  const [withLength] = await measure(args.entry, [{ kind: "form", withLength: true }]);
+  const [importKnown] = await measure(args.entry, [{ kind: "import", withLength: true }]);
+  const [importChunked] = await measure(args.entry, [{ kind: "import", withLength: false }]);
   result = {
     label: args.label,
     file_mib: Number(args.mib),
@@ -171,10 +175,12 @@ try {
     second_upload: second,
     body_only: floor,
     body_only_default_reads: defaultReads,
+    import_with_length: importKnown,
+    import_without_length: importChunked,
     growth_over_body_only_mib: Number((first.growth_rss_mib - floor.growth_rss_mib).toFixed(1)),
   };
 } finally {
-  await s3.close();
+  await Promise.all([s3.close(), source.close()]);
   rmSync(DATA, { recursive: true, force: true });
 }
 console.log(JSON.stringify(result));
