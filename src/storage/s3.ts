@@ -60,7 +60,7 @@ export class Storage {
     return this.config.STORAGE_PUBLIC_URL ? `${this.config.STORAGE_PUBLIC_URL}/${key}` : null;
   }
 
-  async put(key: string, body: ArrayBuffer | Blob, contentType: string) {
+  async put(key: string, body: ArrayBuffer | Uint8Array | Blob, contentType: string) {
     const response = await this.send(this.objectUrl(key), {
       method: "PUT",
       body,

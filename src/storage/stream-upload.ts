@@ -2,7 +2,6 @@ import { ApiError } from "../errors";
 import { type CompletedPart, completeMultipartUpload, createMultipartUpload, uploadPart } from "./multipart";
 import { partReader } from "./part-reader";
 import { expectOk, type Storage } from "./s3";
-import { bodyInSlices } from "./slice-body";
 
 export interface StreamUpload {
   key: string;
@@ -87,12 +86,9 @@ async function putInParts(storage: Storage, body: ReadableStream<Uint8Array>, up
   const filled = source.filled();
   if (total === 0) throw emptyFile(upload.field);
   if (uploadId === null) {
-    const response = await storage.send(
-      storage.objectUrl(upload.key),
-      { method: "PUT", body: bodyInSlices(filled), headers: { "Content-Type": upload.contentType } },
-      upload.signal,
-    );
-    await expectOk(response, "store the file");
+    // A view, not a stream, so storage's 5xx answers can be retried; the runtime copies what the
+    // file holds (less than a part) while it sends.
+    await storage.put(upload.key, filled, upload.contentType);
     source.release();
     return total;
   }
