@@ -1,6 +1,7 @@
 // `npm run bench`: seeds local D1 databases of several sizes, runs the Worker on each with
 // `wrangler dev`, loads it with autocannon, measures signing costs inside the runtime and in
-// Node, then writes bench-results.json and the generated part of BENCHMARKS.md.
+// Node, then writes bench-results.json and the generated part of BENCHMARKS.md. Last it runs
+// `npm run bench:upload` (form-upload.mjs), which writes its own section (--skip-upload: not).
 //   npm run bench -- --sizes=10000,100000,1000000 --duration=8 --rounds=8 --connections=4
 // (duration: seconds of load per scenario and size, split into `rounds` interleaved runs)
 // Everything it starts listens on 127.0.0.1 and is stopped on exit, Ctrl-C or timeout.
@@ -60,6 +61,8 @@ const { values: args } = parseArgs({
     entry: { type: "string" },
     // Keep the per-key rate limiter (limit lifted) instead of leaving it out.
     "key-limit": { type: "boolean", default: false },
+    // Leave out the closing form-upload memory run (npm run bench:upload runs it alone).
+    "skip-upload": { type: "boolean", default: false },
   },
 });
 const sizes = args.sizes.split(",").map(Number);
@@ -171,3 +174,9 @@ spawnSync("node_modules/.bin/biome", ["format", "--write", ...written], { stdio:
 log(`done in ${results.total_seconds} s: ${written.join(" and ")} written`);
 for (const target of results.targets)
   log(`${target.met === null ? "n/a " : target.met ? "PASS" : "MISS"} ${target.name}: ${target.detail}`);
+
+if (!args["skip-upload"]) {
+  const uploadArgs = [`--markdown=${args.markdown}`, ...(args.entry ? [`--entry=${args.entry}`] : [])];
+  const upload = spawnSync(process.execPath, ["scripts/bench/form-upload.mjs", ...uploadArgs], { stdio: "inherit" });
+  if (upload.status !== 0) process.exitCode = 1;
+}

@@ -90,7 +90,8 @@ describe("streamed form uploads", () => {
     // The request is read REQUEST_READ_BYTES at a time into one reused buffer. The parser holds the
     // start of a delimiter until it knows whether it is one: put the first 20 bytes of one across the
     // end of the first read, so the parser's copy and the reused buffer must agree.
-    const before = fields.reduce((total, part) => total + framing(part).byteLength, 0) + framing(pngPart(bytes)).byteLength;
+    const before =
+      fields.reduce((total, part) => total + framing(part).byteLength, 0) + framing(pngPart(bytes)).byteLength;
     const lookalike = encoder.encode(`\r\n--${BOUNDARY}`).subarray(0, 20);
     bytes.set(lookalike, REQUEST_READ_BYTES - before - 10);
     const after: Part[] = [{ name: "execution_id", value: "exec_late" }];
