@@ -11,7 +11,10 @@ export interface FormLimits {
   maxParts: number;
 }
 
-/** Lets busboy hand out what it queued for a later tick, so no view into the request buffer is left behind. */
+/**
+ * Lets busboy's streams hand out what they queued for a later tick (today they do within the
+ * write's own microtasks), so no view into the request buffer is left behind when it is reused.
+ */
 const settleParser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const badBody = (reason: string) =>
