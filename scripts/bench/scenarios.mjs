@@ -56,7 +56,10 @@ export function buildScenarios(count, ids, end) {
     {
       name: "list_cursor_deep",
       label: "list via cursor, 10%..90% deep",
-      paths: [0.1, 0.3, 0.5, 0.7, 0.9].map((fraction) => list(`cursor=${ids[at(fraction)]}`)),
+      // A cursor is `<created_at in ms>.<id>` (src/db/list-cursor.ts).
+      paths: [0.1, 0.3, 0.5, 0.7, 0.9].map((fraction) =>
+        list(`cursor=${assetAt(at(fraction), count, end).createdAt}.${ids[at(fraction)]}`),
+      ),
       expectStatus: 200,
     },
     {
