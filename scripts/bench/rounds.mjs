@@ -1,6 +1,16 @@
 // Load in rounds: every scenario on every running instance, in short runs that alternate
 // between the instances, so noise from other work on the machine falls on all sizes alike.
 import { runLoad, summarize } from "./load.mjs";
+import { workerdRoles } from "./workerd.mjs";
+
+/** Looked up for every run: the runtime process found at start-up may have been replaced since. */
+function currentRuntime(instance) {
+  try {
+    return workerdRoles(instance.child.pid).runtime;
+  } catch {
+    return instance.runtime;
+  }
+}
 
 export const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -56,7 +66,7 @@ export async function loadAll(instances, { duration, rounds, connections }) {
           headers: instance.headers,
           duration: perRound,
           connections,
-          runtimePid: instance.runtime,
+          runtimePid: currentRuntime(instance),
         });
         runs[index][scenario.name].push(run);
       }
