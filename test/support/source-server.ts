@@ -1,6 +1,6 @@
-import { once } from "node:events";
 import { createServer, type ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { listenOnLoopback } from "./loopback-server";
 import { sourceBytes } from "./source-bytes";
 
 // The slow route never finishes on its own before this, so a stuck client cannot hold the server.
@@ -62,17 +62,5 @@ export async function startSourceServer() {
       response.writeHead(404).end();
     }
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      const closed = once(server, "close");
-      server.close();
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  return listenOnLoopback(server);
 }

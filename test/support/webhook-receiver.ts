@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
+import { listenOnLoopback } from "./loopback-server";
 
 // A hanging endpoint lets go by itself after this, so a stuck sender cannot hold the server.
 const HANG_GIVE_UP_MS = 30_000;
@@ -102,17 +102,5 @@ export async function startWebhookReceiver() {
     entry.answered = log.length <= behaviour.failFirst ? behaviour.failStatus : entry.verified ? 204 : 401;
     response.writeHead(entry.answered).end();
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      const closed = once(server, "close");
-      server.close();
-      server.closeAllConnections();
-      await closed;
-    },
-  };
+  return listenOnLoopback(server);
 }
